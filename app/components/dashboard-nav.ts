@@ -1,0 +1,12 @@
+import type { MessageKey } from "~/i18n";
+
+type Kind = "cooperative" | "buyer" | "alliance";
+
+/**
+ * The dashboard's tabs per kind of organisation. Each capability adds its own entries here.
+ * `ownerOnly` tabs are hidden from staff.
+ */
+export const dashboardNav: { to: string; label: MessageKey; kinds: Kind[]; ownerOnly?: boolean }[] = [
+  { to: "/dashboard", label: "dashboard.title", kinds: ["cooperative", "buyer", "alliance"] },
+  { to: "/dashboard/team", label: "dashboard.team", kinds: ["cooperative", "buyer", "alliance"] },
+];

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** Every setting the server reads, parsed once. Nothing else in `app/` reads `process.env`. */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_PATH: z.string().min(1).default("./data/cho-htx.db"),
+  UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
+  /** The origin printed in QR codes, emails and absolute links. */
+  PUBLIC_ORIGIN: z.url().default("http://localhost:3000"),
+  /** Serve cookies with `Secure`. Defaults to on in production. */
+  SECURE_COOKIES: z.enum(["true", "false"]).optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default("Chợ HTX <no-reply@chohtx.vn>"),
+  STRIPE_SECRET_KEY: z.string().default("sk_test_local_fake"),
+  STRIPE_WEBHOOK_SECRET: z.string().default("whsec_local_fake_secret"),
+  /** Points the real `stripe` client at a local fake, e.g. http://127.0.0.1:12111. Unset: Stripe itself. */
+  STRIPE_API_BASE: z.url().optional(),
+  /** Login throttling: failures allowed per window, per account and per address. */
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+});
+
+export type Env = z.infer<typeof schema>;
+
+function parse(): Env {
+  const result = schema.safeParse(process.env);
+  if (!result.success) {
+    throw new Error(`Invalid environment: ${z.prettifyError(result.error)}`);
+  }
+  return result.data;
+}
+
+export const env = parse();
+
+export const secureCookies =
+  env.SECURE_COOKIES === undefined ? env.NODE_ENV === "production" : env.SECURE_COOKIES === "true";

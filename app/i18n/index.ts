@@ -1,0 +1,52 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { useCallback } from "react";
+import type { Locale } from "./locale";
+import { core } from "./messages/core";
+import { catalogue } from "./messages/catalogue";
+import { discovery } from "./messages/discovery";
+import { trace } from "./messages/trace";
+import { orders } from "./messages/orders";
+
+/*
+ * Typed catalogues of our own instead of i18next: two languages, no plural rules beyond what `{n}` needs, and the
+ * compiler checks that every key exists in both languages and at every call site. One file per capability.
+ */
+const vi = { ...core.vi, ...catalogue.vi, ...discovery.vi, ...trace.vi, ...orders.vi };
+const en = { ...core.en, ...catalogue.en, ...discovery.en, ...trace.en, ...orders.en };
+
+export type MessageKey = keyof typeof vi;
+export type Params = Record<string, string | number>;
+export type T = (key: MessageKey, params?: Params) => string;
+
+const catalogues: Record<Locale, Record<MessageKey, string>> = { vi, en };
+
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.prototype.hasOwnProperty.call(vi, key);
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+  const template = catalogues[locale][key] ?? vi[key] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
+    params[name] === undefined ? m : String(params[name]),
+  );
+}
+
+/** Translate a message that may be a catalogue key (zod error messages are keys) or already plain text. */
+export function translateMaybe(locale: Locale, message: string): string {
+  return isMessageKey(message) ? translate(locale, message) : message;
+}
+
+export function getT(locale: Locale): T {
+  return (key, params) => translate(locale, key, params);
+}
+
+export function useLocale(): Locale {
+  const data = useRouteLoaderData<{ locale: Locale }>("root");
+  return data?.locale ?? "vi";
+}
+
+export function useT(): T {
+  const locale = useLocale();
+  return useCallback<T>((key, params) => translate(locale, key, params), [locale]);
+}

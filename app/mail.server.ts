@@ -1,0 +1,32 @@
+import nodemailer from "nodemailer";
+import { db, schema } from "~/db.server";
+import { env } from "~/env.server";
+
+export type Mail = { to: string; subject: string; text: string; html?: string };
+
+let transport: ReturnType<typeof nodemailer.createTransport> | undefined;
+
+/**
+ * SMTP when `SMTP_URL` is set; otherwise nodemailer still builds the message (JSON transport) and it lands in the
+ * local outbox table, which admins read at /admin/outbox.
+ */
+export async function sendMail(mail: Mail): Promise<void> {
+  if (env.SMTP_URL) {
+    transport ??= nodemailer.createTransport(env.SMTP_URL);
+    await transport.sendMail({ from: env.MAIL_FROM, ...mail });
+    return;
+  }
+  transport ??= nodemailer.createTransport({ jsonTransport: true });
+  await transport.sendMail({ from: env.MAIL_FROM, ...mail });
+  db.insert(schema.outbox)
+    .values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null })
+    .run();
+}
+
+export function listOutbox({ limit = 100 }: { limit?: number } = {}) {
+  return db.query.outbox.findMany({ orderBy: (o, { desc }) => [desc(o.id)], limit }).sync();
+}
+
+export function absoluteUrl(path: string): string {
+  return new URL(path, env.PUBLIC_ORIGIN).toString();
+}

@@ -1,0 +1,174 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+  useSearchParams,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { getUser } from "~/auth.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { useNonce } from "~/components/nonce";
+import { useT } from "~/i18n";
+import { getLocale } from "~/i18n/server";
+import { getMemberships } from "~/models/user.server";
+import styles from "~/styles.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = getLocale(request);
+  const user = getUser(request);
+  const membership = user ? getMemberships(user.id)[0] : undefined;
+  return {
+    locale,
+    user: user ? { id: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin } : null,
+    organisation: membership
+      ? { id: membership.organisation.id, name: membership.organisation.name, kind: membership.organisation.kind, role: membership.role }
+      : null,
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+function Header() {
+  const t = useT();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const here = `${location.pathname}${location.search}`;
+  const user = data?.user;
+  return (
+    <header className="site-header">
+      <div className="header-inner">
+        <Link to="/" className="brand" aria-label={t("nav.home")}>
+          <span aria-hidden="true" className="brand-mark">
+            ◆
+          </span>{" "}
+          {t("app.name")}
+        </Link>
+        <Form method="get" action="/search" className="header-search" role="search">
+          <label htmlFor="header-q" className="visually-hidden">
+            {t("search.label")}
+          </label>
+          <input
+            id="header-q"
+            type="search"
+            name="q"
+            defaultValue={location.pathname === "/search" ? (params.get("q") ?? "") : ""}
+            placeholder={t("search.placeholder")}
+            maxLength={200}
+          />
+          <button type="submit">{t("search.submit")}</button>
+        </Form>
+        <nav aria-label={t("nav.main")} className="main-nav">
+          <NavLink to="/search">{t("nav.products")}</NavLink>
+          <NavLink to="/cooperatives">{t("nav.cooperatives")}</NavLink>
+          <NavLink to="/provinces">{t("nav.provinces")}</NavLink>
+        </nav>
+        <div className="header-tools">
+          <Form method="post" action="/set-language" className="lang-switch">
+            <input type="hidden" name="lang" value={data?.locale === "en" ? "vi" : "en"} />
+            <input type="hidden" name="redirectTo" value={here} />
+            <button type="submit" className="link-button" aria-label={t("lang.switchLabel")}>
+              {t("lang.switch")}
+            </button>
+          </Form>
+          {user ? (
+            <details className="account-menu">
+              <summary aria-label={t("nav.accountMenu", { name: user.name })}>{user.name}</summary>
+              <ul>
+                <li>
+                  <Link to="/dashboard">{t("nav.dashboard")}</Link>
+                </li>
+                <li>
+                  <Link to="/account">{t("nav.account")}</Link>
+                </li>
+                {data?.organisation?.kind === "alliance" || user.isPlatformAdmin ? (
+                  <li>
+                    <Link to="/alliance">{t("nav.moderation")}</Link>
+                  </li>
+                ) : null}
+                {user.isPlatformAdmin ? (
+                  <li>
+                    <Link to="/admin/outbox">{t("nav.outbox")}</Link>
+                  </li>
+                ) : null}
+                <li>
+                  <Form method="post" action="/logout">
+                    <button type="submit" className="link-button">
+                      {t("nav.logout")}
+                    </button>
+                  </Form>
+                </li>
+              </ul>
+            </details>
+          ) : (
+            <div className="auth-links">
+              <Link to={`/login?redirectTo=${encodeURIComponent(here)}`}>{t("nav.login")}</Link>
+              <Link to="/signup" className="button button-small">
+                {t("nav.signup")}
+              </Link>
+            </div>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function Footer() {
+  const t = useT();
+  return (
+    <footer className="site-footer">
+      <p>{t("footer.about")}</p>
+      <p>{t("footer.data")}</p>
+    </footer>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const t = useT();
+  return (
+    <html lang={data?.locale ?? "vi"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          {t("nav.skip")}
+        </a>
+        <Header />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <Footer />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,103 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { requireOrganisationRole } from "~/auth.server";
+import { FormErrors, Notice, TextField } from "~/components/forms";
+import { pageMeta } from "~/components/meta";
+import { getT, useT } from "~/i18n";
+import { getLocale } from "~/i18n/server";
+import { emailSchema } from "~/lib/validation";
+import { absoluteUrl, sendMail } from "~/mail.server";
+import { recordAudit } from "~/models/audit.server";
+import { listOrganisationMembers } from "~/models/organisation.server";
+import { issueToken } from "~/models/token.server";
+
+const schema = z.object({ email: emailSchema });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { organisation, role } = requireOrganisationRole(request);
+  return { organisation: { name: organisation.name }, role, members: listOrganisationMembers({ organisationId: organisation.id }) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, organisation } = requireOrganisationRole(request, { roles: ["owner"] });
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return data({ result: submission.reply(), invited: null }, { status: 400 });
+  const { email } = submission.value;
+  if (listOrganisationMembers({ organisationId: organisation.id }).some((m) => m.email === email)) {
+    return data({ result: submission.reply({ fieldErrors: { email: ["team.alreadyMember"] } }), invited: null }, { status: 409 });
+  }
+  const token = issueToken({
+    purpose: "invitation",
+    email,
+    organisationId: organisation.id,
+    role: "staff",
+    createdBy: user.id,
+    ttlMinutes: 7 * 24 * 60,
+  });
+  const t = getT(getLocale(request));
+  await sendMail({
+    to: email,
+    subject: t("team.inviteMailSubject", { org: organisation.name }),
+    text: t("team.inviteMailBody", { inviter: user.name, org: organisation.name, url: absoluteUrl(`/invite/${token}`) }),
+  });
+  recordAudit({ actorUserId: user.id, organisationId: organisation.id, action: "invite", entity: "organisation", entityId: organisation.id, detail: { email } });
+  return { result: submission.reply({ resetForm: true }), invited: email };
+}
+
+export default function Team() {
+  const t = useT();
+  const { organisation, members, role } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
+  return (
+    <section className="stack">
+      <h1>{t("team.title")}</h1>
+      <p>{t("team.lead", { org: organisation.name })}</p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("auth.name")}</th>
+              <th scope="col">{t("auth.email")}</th>
+              <th scope="col">{t("team.title")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <tr key={m.userId}>
+                <td>{m.name}</td>
+                <td>{m.email}</td>
+                <td>{t(`team.role.${m.role}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t("team.invite")}</h2>
+      {actionData?.invited ? <Notice tone="success">{t("team.invited", { email: actionData.invited })}</Notice> : null}
+      {role === "owner" ? (
+        <Form method="post" className="form" {...getFormProps(form)}>
+          <FormErrors errors={form.errors} />
+          <TextField field={fields.email} label={t("auth.email")} type="email" />
+          <div>
+            <button type="submit" className="primary">
+              {t("team.inviteSubmit")}
+            </button>
+          </div>
+        </Form>
+      ) : (
+        <p className="muted">{t("team.ownerOnly")}</p>
+      )}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t("team.title") }));

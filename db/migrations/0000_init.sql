@@ -1,0 +1,248 @@
+CREATE TABLE `audit_log` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`actor_user_id` integer,
+	`organisation_id` integer,
+	`action` text NOT NULL,
+	`entity` text NOT NULL,
+	`entity_id` integer,
+	`detail` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`actor_user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `audit_log_entity_idx` ON `audit_log` (`entity`,`entity_id`);--> statement-breakpoint
+CREATE TABLE `former_provinces` (
+	`code` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`short_name` text NOT NULL,
+	`folded` text NOT NULL,
+	`province_code` text NOT NULL,
+	FOREIGN KEY (`province_code`) REFERENCES `provinces`(`code`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `former_provinces_province_idx` ON `former_provinces` (`province_code`);--> statement-breakpoint
+CREATE TABLE `login_failures` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`key` text NOT NULL,
+	`at` text NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `login_failures_key_at_idx` ON `login_failures` (`key`,`at`);--> statement-breakpoint
+CREATE TABLE `memberships` (
+	`user_id` integer NOT NULL,
+	`organisation_id` integer NOT NULL,
+	`role` text NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	PRIMARY KEY(`user_id`, `organisation_id`),
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `memberships_org_idx` ON `memberships` (`organisation_id`);--> statement-breakpoint
+CREATE TABLE `ocop_categories` (
+	`code` text PRIMARY KEY NOT NULL,
+	`group_code` text NOT NULL,
+	`group_vi` text NOT NULL,
+	`group_en` text NOT NULL,
+	`name_vi` text NOT NULL,
+	`name_en` text NOT NULL,
+	`position` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `organisations` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`kind` text NOT NULL,
+	`name` text NOT NULL,
+	`slug` text NOT NULL,
+	`province_code` text NOT NULL,
+	`commune` text,
+	`address` text,
+	`cooperative_type` text,
+	`registration_number` text,
+	`tax_code` text,
+	`buyer_type` text,
+	`status` text DEFAULT 'active' NOT NULL,
+	`verified_at` text,
+	`verified_by` integer,
+	`rejection_reason` text,
+	`year_founded` integer,
+	`member_count` integer,
+	`area_ha` integer,
+	`main_products` text,
+	`description_vi` text,
+	`description_en` text,
+	`contact_name` text,
+	`phone` text,
+	`zalo` text,
+	`email` text,
+	`website` text,
+	`bank_bin` text,
+	`bank_account` text,
+	`bank_holder` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`updated_at` text,
+	FOREIGN KEY (`province_code`) REFERENCES `provinces`(`code`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `organisations_slug_unique` ON `organisations` (`slug`);--> statement-breakpoint
+CREATE INDEX `organisations_kind_province_idx` ON `organisations` (`kind`,`province_code`);--> statement-breakpoint
+CREATE UNIQUE INDEX `organisations_tax_code_idx` ON `organisations` (`tax_code`) WHERE tax_code is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX `organisations_registration_idx` ON `organisations` (`registration_number`) WHERE registration_number is not null;--> statement-breakpoint
+CREATE TABLE `outbox` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`to` text NOT NULL,
+	`subject` text NOT NULL,
+	`text` text NOT NULL,
+	`html` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `provinces` (
+	`code` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`short_name` text NOT NULL,
+	`kind` text NOT NULL,
+	`slug` text NOT NULL,
+	`folded` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `provinces_slug_unique` ON `provinces` (`slug`);--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`token_hash` text NOT NULL,
+	`user_id` integer NOT NULL,
+	`expires_at` text NOT NULL,
+	`user_agent` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `sessions_token_hash_unique` ON `sessions` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `tokens` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`token_hash` text NOT NULL,
+	`purpose` text NOT NULL,
+	`email` text NOT NULL,
+	`user_id` integer,
+	`organisation_id` integer,
+	`role` text,
+	`created_by` integer,
+	`expires_at` text NOT NULL,
+	`used_at` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`organisation_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`created_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `tokens_token_hash_unique` ON `tokens` (`token_hash`);--> statement-breakpoint
+CREATE TABLE `users` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`email` text NOT NULL,
+	`name` text NOT NULL,
+	`password_hash` text NOT NULL,
+	`is_platform_admin` integer DEFAULT false NOT NULL,
+	`locale` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);--> statement-breakpoint
+CREATE TABLE `certificate_products` (
+	`certificate_id` integer NOT NULL,
+	`product_id` integer NOT NULL,
+	PRIMARY KEY(`certificate_id`, `product_id`),
+	FOREIGN KEY (`certificate_id`) REFERENCES `certificates`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `certificate_products_product_idx` ON `certificate_products` (`product_id`);--> statement-breakpoint
+CREATE TABLE `certificates` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`cooperative_id` integer NOT NULL,
+	`type` text NOT NULL,
+	`ocop_stars` integer,
+	`number` text NOT NULL,
+	`issuer` text NOT NULL,
+	`issue_date` text NOT NULL,
+	`expiry_date` text,
+	`scope` text,
+	`evidence_path` text,
+	`evidence_mime` text,
+	`status` text DEFAULT 'pending' NOT NULL,
+	`decision_reason` text,
+	`decided_by` integer,
+	`decided_at` text,
+	`expiry_warned_at` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`cooperative_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`decided_by`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE INDEX `certificates_coop_idx` ON `certificates` (`cooperative_id`);--> statement-breakpoint
+CREATE INDEX `certificates_status_expiry_idx` ON `certificates` (`status`,`expiry_date`);--> statement-breakpoint
+CREATE TABLE `members` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`cooperative_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`commune` text,
+	`area_ha` text,
+	`planting_area_code` text,
+	`public_consent` integer DEFAULT false NOT NULL,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	FOREIGN KEY (`cooperative_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `members_coop_idx` ON `members` (`cooperative_id`);--> statement-breakpoint
+CREATE TABLE `price_tiers` (
+	`product_id` integer NOT NULL,
+	`min_qty` integer NOT NULL,
+	`unit_price` integer NOT NULL,
+	PRIMARY KEY(`product_id`, `min_qty`),
+	FOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `product_photos` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`product_id` integer NOT NULL,
+	`path` text NOT NULL,
+	`width` integer NOT NULL,
+	`height` integer NOT NULL,
+	`alt` text,
+	`position` integer DEFAULT 0 NOT NULL,
+	FOREIGN KEY (`product_id`) REFERENCES `products`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `product_photos_product_idx` ON `product_photos` (`product_id`,`position`);--> statement-breakpoint
+CREATE TABLE `products` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`cooperative_id` integer NOT NULL,
+	`slug` text NOT NULL,
+	`name_vi` text NOT NULL,
+	`name_en` text,
+	`category_code` text NOT NULL,
+	`description_vi` text,
+	`description_en` text,
+	`unit` text NOT NULL,
+	`pack_size` text,
+	`origin_province_code` text NOT NULL,
+	`harvest_months` integer DEFAULT 0 NOT NULL,
+	`lead_time_days` integer DEFAULT 0 NOT NULL,
+	`price` integer NOT NULL,
+	`min_order_qty` integer DEFAULT 1 NOT NULL,
+	`stock` integer DEFAULT 0 NOT NULL,
+	`gtin` text,
+	`status` text DEFAULT 'draft' NOT NULL,
+	`published_at` text,
+	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
+	`updated_at` text,
+	FOREIGN KEY (`cooperative_id`) REFERENCES `organisations`(`id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`category_code`) REFERENCES `ocop_categories`(`code`) ON UPDATE no action ON DELETE no action,
+	FOREIGN KEY (`origin_province_code`) REFERENCES `provinces`(`code`) ON UPDATE no action ON DELETE no action
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `products_gtin_idx` ON `products` (`gtin`) WHERE gtin is not null;--> statement-breakpoint
+CREATE INDEX `products_coop_status_idx` ON `products` (`cooperative_id`,`status`);--> statement-breakpoint
+CREATE INDEX `products_status_province_idx` ON `products` (`status`,`origin_province_code`);--> statement-breakpoint
+CREATE INDEX `products_status_category_idx` ON `products` (`status`,`category_code`);

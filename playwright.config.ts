@@ -1,0 +1,55 @@
+import { defineConfig, devices } from "@playwright/test";
+import { e2eBaseURL as baseURL, e2eDbPath, e2ePort as port } from "./tests/setup/paths";
+
+
+/** Environment of the server under test; the Stripe fake and the mail outbox stay on this machine. */
+export const serverEnv = {
+  NODE_ENV: "production",
+  PORT: String(port),
+  DATABASE_PATH: e2eDbPath,
+  UPLOADS_DIR: `${e2eDbPath}.uploads`,
+  PUBLIC_ORIGIN: baseURL,
+  // Every test logs in from 127.0.0.1, so the per-address limit is raised; the per-account limit is real.
+  LOGIN_MAX_FAILURES_PER_IP: "10000",
+};
+
+const chromium = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
+
+export default defineConfig({
+  testDir: "./tests/e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 2,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: chromium,
+    locale: "vi-VN",
+  },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium, channel: undefined } },
+    {
+      name: "phone",
+      use: { ...devices["Pixel 7"], launchOptions: chromium, channel: undefined },
+      grep: /@phone/,
+    },
+  ],
+  webServer: [
+    {
+      command: "node server.js",
+      url: `${baseURL}/healthz`,
+      env: serverEnv,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+  ],
+});

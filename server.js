@@ -1,0 +1,131 @@
+// The production (and dev) HTTP server: Express + Remix's request handler, plus what remix-serve lacks:
+// per-request CSP nonces, security headers, a same-origin check on every state-changing request, one JSON log
+// line per request, and a graceful drain on SIGTERM.
+import crypto from "node:crypto";
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import compression from "compression";
+import express from "express";
+
+const production = process.env.NODE_ENV !== "development";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "0.0.0.0";
+const uploadsDir = path.resolve(process.env.UPLOADS_DIR ?? "./data/uploads");
+
+const viteDevServer = production
+  ? undefined
+  : await import("vite").then((vite) => vite.createServer({ server: { middlewareMode: true } }));
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
+
+// One structured line per request, written when the response finishes.
+app.use((req, res, next) => {
+  const start = process.hrtime.bigint();
+  res.on("finish", () => {
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    process.stdout.write(
+      `${JSON.stringify({ t: new Date().toISOString(), method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 })}\n`,
+    );
+  });
+  next();
+});
+
+app.use((req, res, next) => {
+  const nonce = crypto.randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  const connect = production ? "'self'" : "'self' ws: wss:";
+  res.setHeader(
+    "Content-Security-Policy",
+    [
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'${production ? "" : " 'unsafe-inline'"}`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      `connect-src ${connect}`,
+      "font-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self' https://checkout.stripe.com http://127.0.0.1:* http://localhost:*",
+      "frame-ancestors 'none'",
+    ].join("; "),
+  );
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  next();
+});
+
+// Cross-site request forgery: a browser always sends Origin on a cross-origin POST, so a state-changing request
+// whose Origin is another site is refused. Requests without Origin (server-to-server, e.g. Stripe webhooks) pass
+// and carry their own authentication.
+const unsafe = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+app.use((req, res, next) => {
+  if (!unsafe.has(req.method)) return next();
+  const origin = req.get("origin");
+  if (!origin || isSameOrigin(origin, req)) return next();
+  const lang = /(?:^|;\s*)lang=en/.test(req.get("cookie") ?? "") ? "en" : "vi";
+  const message =
+    lang === "en"
+      ? "This request came from another website and was refused. Nothing was changed. Go back to Chợ HTX and try again."
+      : "Yêu cầu này đến từ một trang web khác nên đã bị từ chối. Không có gì bị thay đổi. Hãy quay lại Chợ HTX và thử lại.";
+  res.status(403).type("text/plain; charset=utf-8").send(message);
+});
+
+function isSameOrigin(origin, req) {
+  try {
+    const o = new URL(origin);
+    const host = req.get("x-forwarded-host") && app.get("trust proxy") ? req.get("x-forwarded-host") : req.get("host");
+    return o.host === host;
+  } catch {
+    return false;
+  }
+}
+
+// The client address for throttling, taken from the socket (or the proxy when trusted), never from the client.
+app.use((req, _res, next) => {
+  req.headers["x-client-address"] = req.ip ?? req.socket.remoteAddress ?? "unknown";
+  next();
+});
+
+app.use(compression());
+
+if (viteDevServer) {
+  app.use(viteDevServer.middlewares);
+} else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+}
+app.use(express.static("build/client", { maxAge: "1h" }));
+app.use("/uploads", express.static(uploadsDir, { maxAge: "7d", fallthrough: false, dotfiles: "deny" }));
+
+const build = viteDevServer
+  ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build")
+  : await import("./build/server/index.js");
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+  }),
+);
+
+const server = app.listen(port, host, () => {
+  console.log(JSON.stringify({ t: new Date().toISOString(), msg: `Chợ HTX listening on http://localhost:${port}` }));
+});
+
+// Graceful shutdown: stop accepting, let requests in flight finish, then exit. Idle keep-alive sockets are closed.
+let closing = false;
+for (const signal of ["SIGTERM", "SIGINT"]) {
+  process.on(signal, () => {
+    if (closing) return;
+    closing = true;
+    console.log(JSON.stringify({ t: new Date().toISOString(), msg: `${signal}: draining` }));
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  });
+}
