@@ -20,9 +20,15 @@ import { useT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { getMemberships } from "~/models/user.server";
 import styles from "~/styles.css?url";
+import catalogueStyles from "~/styles/catalogue.css?url";
+import discoveryStyles from "~/styles/discovery.css?url";
+import ordersStyles from "~/styles/orders.css?url";
+import traceStyles from "~/styles/trace.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
+  // One stylesheet per capability, so parallel work does not collide in one file.
+  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles].map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

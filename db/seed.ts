@@ -4,7 +4,10 @@ import { hash } from "@node-rs/argon2";
 import { migrateDatabase } from "./migrate";
 import { openDatabase, type Db } from "./open";
 import { seedReference } from "./seed/reference";
+import { seedCatalogue } from "./seed/catalogue";
 import { isSeeded, seedFoundation } from "./seed/foundation";
+import { seedOrders } from "./seed/orders";
+import { seedTrace } from "./seed/trace";
 import { DEMO_PASSWORD, demoAccounts } from "./seed/foundation-data";
 
 /**
@@ -15,7 +18,10 @@ export async function seedDatabase(db: Db) {
   seedReference(db);
   if (isSeeded(db)) return { created: false };
   const passwordHash = await hash(DEMO_PASSWORD);
-  seedFoundation(db, { passwordHash });
+  const ids = seedFoundation(db, { passwordHash });
+  seedCatalogue(db, ids);
+  seedTrace(db, ids);
+  seedOrders(db, ids);
   return { created: true };
 }
 

@@ -1,2 +1,4 @@
 export * from "./core";
 export * from "./catalogue";
+export * from "./trace";
+export * from "./orders";

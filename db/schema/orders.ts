@@ -1,0 +1,2 @@
+// Contact and order tables (threads, messages, quotes, carts, orders, payments) live here.
+export {};

@@ -1,0 +1,2 @@
+// Traceability tables (lots, lot members, events, serials, scans) live here.
+export {};
