@@ -18,6 +18,13 @@ const viteDevServer = production
 
 const app = express();
 app.disable("x-powered-by");
+
+let closing = false;
+// Once shutdown has begun, keep-alive clients are told to open their next connection elsewhere.
+app.use((_req, res, next) => {
+  if (closing) res.setHeader("Connection", "close");
+  next();
+});
 if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
 
 // One structured line per request, written when the response finishes.
@@ -117,15 +124,16 @@ const server = app.listen(port, host, () => {
   console.log(JSON.stringify({ t: new Date().toISOString(), msg: `Chợ HTX listening on http://localhost:${port}` }));
 });
 
-// Graceful shutdown: stop accepting, let requests in flight finish, then exit. Idle keep-alive sockets are closed.
-let closing = false;
+// Graceful shutdown. For a short grace period requests that are already on their way (connected, not yet parsed)
+// are still answered; then the server stops accepting, lets the requests in flight finish and exits. Closing at
+// once would reset sockets whose request had not been read yet.
+const graceMs = Number(process.env.SHUTDOWN_GRACE_MS ?? 500);
 for (const signal of ["SIGTERM", "SIGINT"]) {
   process.on(signal, () => {
     if (closing) return;
     closing = true;
     console.log(JSON.stringify({ t: new Date().toISOString(), msg: `${signal}: draining` }));
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(1), 10_000).unref();
+    setTimeout(() => server.close(() => process.exit(0)), graceMs);
+    setTimeout(() => process.exit(1), graceMs + 10_000).unref();
   });
 }
