@@ -1,4 +1,6 @@
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { z, ZodType } from "zod";
 import { useId, type ReactNode } from "react";
 import { translateMaybe, useLocale } from "~/i18n";
 
@@ -114,4 +116,27 @@ export function Notice({ children, tone = "info" }: { children: ReactNode; tone?
       {children}
     </div>
   );
+}
+
+/**
+ * conform's `useForm` with the settings every form here uses: the same zod schema validates in the browser and on
+ * the server, first on blur, then on every keystroke once a field has shown an error.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function useZodForm<Schema extends ZodType<any, Record<string, any>>>({
+  schema,
+  lastResult,
+  defaultValue,
+}: {
+  schema: Schema;
+  lastResult?: SubmissionResult<string[]> | null;
+  defaultValue?: Record<string, unknown>;
+}) {
+  return useForm<z.input<Schema>, z.output<Schema>>({
+    lastResult,
+    defaultValue: defaultValue as never,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+  });
 }

@@ -41,25 +41,15 @@ export async function signUpOrganisation({
     if (tx.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, owner.email)).get()) {
       throw new ConflictError("email", "errors.emailTaken");
     }
-    if (
-      organisation.taxCode &&
-      tx
-        .select({ id: schema.organisations.id })
-        .from(schema.organisations)
-        .where(eq(schema.organisations.taxCode, organisation.taxCode))
-        .get()
-    ) {
-      throw new ConflictError("taxCode", "errors.taxCodeTaken");
-    }
-    if (
-      organisation.registrationNumber &&
-      tx
-        .select({ id: schema.organisations.id })
-        .from(schema.organisations)
-        .where(eq(schema.organisations.registrationNumber, organisation.registrationNumber))
-        .get()
-    ) {
-      throw new ConflictError("registrationNumber", "errors.registrationTaken");
+    // Tax codes and registration numbers identify one organisation each.
+    const unique = [
+      ["taxCode", schema.organisations.taxCode, organisation.taxCode, "errors.taxCodeTaken"],
+      ["registrationNumber", schema.organisations.registrationNumber, organisation.registrationNumber, "errors.registrationTaken"],
+    ] as const;
+    for (const [field, column, value, messageKey] of unique) {
+      if (value && tx.select({ id: schema.organisations.id }).from(schema.organisations).where(eq(column, value)).get()) {
+        throw new ConflictError(field, messageKey);
+      }
     }
     const org = tx
       .insert(schema.organisations)

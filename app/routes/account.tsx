@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,7 +7,7 @@ import { z } from "zod";
 import { clearSessionCookie, createSession, destroyAllSessions, requireUser } from "~/auth.server";
 import { db, schema as tables } from "~/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, Notice, TextField } from "~/components/forms";
+import { FormErrors, Notice, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { useT } from "~/i18n";
 import { passwordSchema } from "~/lib/validation";
@@ -59,12 +59,7 @@ export default function Account() {
   const t = useT();
   const { user, sessions, organisations } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordForm }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ schema: passwordForm, lastResult: actionData?.result });
   return (
     <section className="stack">
       <h1>{t("account.title")}</h1>

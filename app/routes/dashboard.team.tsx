@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireOrganisationRole } from "~/auth.server";
-import { FormErrors, Notice, TextField } from "~/components/forms";
+import { FormErrors, Notice, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { getT, useT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
@@ -51,12 +51,7 @@ export default function Team() {
   const t = useT();
   const { organisation, members, role } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ schema, lastResult: actionData?.result });
   return (
     <section className="stack">
       <h1>{t("team.title")}</h1>

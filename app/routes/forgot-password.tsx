@@ -1,10 +1,10 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Notice, TextField } from "~/components/forms";
+import { Notice, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { getT, useT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
@@ -35,12 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const t = useT();
   const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ schema, lastResult: actionData?.result });
   return (
     <section className="stack">
       <h1>{t("auth.forgotTitle")}</h1>

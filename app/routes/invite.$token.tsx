@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -7,7 +7,7 @@ import { z } from "zod";
 import { createSession, getUser } from "~/auth.server";
 import { schema as tables } from "~/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { useT } from "~/i18n";
 import { passwordSchema } from "~/lib/validation";
@@ -75,12 +75,7 @@ export default function Invite() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const location = useLocation();
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newUserSchema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ schema: newUserSchema, lastResult: actionData?.result });
   if (!loaderData.valid || actionData?.error) {
     return (
       <section className="stack">

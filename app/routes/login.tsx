@@ -1,11 +1,11 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { clientAddress, createSession, getUserId, safeRedirect } from "~/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, Notice, TextField } from "~/components/forms";
+import { FormErrors, Notice, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { getT, useT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
@@ -63,13 +63,7 @@ export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    lastResult,
-    defaultValue: { redirectTo: params.get("redirectTo") ?? "" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ schema, lastResult, defaultValue: { redirectTo: params.get("redirectTo") ?? "" } });
   return (
     <section className="stack">
       <h1>{t("auth.loginTitle")}</h1>

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { schema as tables } from "~/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, TextField } from "~/components/forms";
+import { FormErrors, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { useT } from "~/i18n";
 import { passwordSchema } from "~/lib/validation";
@@ -44,12 +44,7 @@ export default function ResetPassword() {
   const t = useT();
   const { valid } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    lastResult,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ schema, lastResult });
   if (!valid) {
     return (
       <section className="stack">

@@ -1,11 +1,11 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { createSession, getUserId } from "~/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { ErrorList, FormErrors, SelectField, TextField } from "~/components/forms";
+import { ErrorList, FormErrors, SelectField, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { useT } from "~/i18n";
 import { buyerTypes, cooperativeTypes } from "~/lib/enums";
@@ -91,13 +91,7 @@ export default function Signup() {
   const { provinces } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
-  const [form, fields] = useForm({
-    lastResult,
-    defaultValue: { kind: "cooperative", cooperativeType: "htx" },
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-  });
+  const [form, fields] = useZodForm({ schema, lastResult, defaultValue: { kind: "cooperative", cooperativeType: "htx" } });
   // Conform types the union's fields by the first member; the buyer-only fields are looked up by name.
   const all = fields as unknown as Record<string, typeof fields.orgName>;
   return (
