@@ -370,3 +370,21 @@ export function reportRecipients({ cooperativeId }: { cooperativeId: number }) {
     .all();
   return [...new Set([coop.email, ...owners.map((o) => o.email), ...alliance.map((a) => a.email)].filter((e): e is string => !!e))];
 }
+
+export function getProductGtin({ productId, cooperativeId }: { productId: number; cooperativeId: number }) {
+  return (
+    db
+      .select({ gtin: schema.products.gtin })
+      .from(schema.products)
+      .where(and(eq(schema.products.id, productId), eq(schema.products.cooperativeId, cooperativeId)))
+      .get()?.gtin ?? null
+  );
+}
+
+export function getProductSummary({ productId, cooperativeId }: { productId: number; cooperativeId: number }) {
+  return db
+    .select({ id: schema.products.id, nameVi: schema.products.nameVi, nameEn: schema.products.nameEn, gtin: schema.products.gtin })
+    .from(schema.products)
+    .where(and(eq(schema.products.id, productId), eq(schema.products.cooperativeId, cooperativeId)))
+    .get();
+}
