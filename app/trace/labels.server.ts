@@ -29,11 +29,10 @@ export type LabelInput = {
 const vnDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 /** Draws a QR as vector runs, so it stays sharp at any print resolution; `size` includes the 4-module quiet zone. */
-function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, size: number) {
+function qrRuns(text: string) {
   const qr = QRCode.create(text, { errorCorrectionLevel: "M" });
   const n = qr.modules.size;
-  const cell = size / (n + 8);
-  doc.save().rect(x, y, size, size).fill("#ffffff").restore();
+  const runs: [number, number, number][] = [];
   for (let r = 0; r < n; r++) {
     let c = 0;
     while (c < n) {
@@ -43,9 +42,16 @@ function drawQr(doc: PDFKit.PDFDocument, text: string, x: number, y: number, siz
       }
       const start = c;
       while (c < n && qr.modules.get(r, c)) c++;
-      doc.rect(x + (4 + start) * cell, y + (4 + r) * cell, (c - start) * cell + 0.01, cell + 0.01);
+      runs.push([r, start, c - start]);
     }
   }
+  return { n, runs };
+}
+
+function drawQr(doc: PDFKit.PDFDocument, qr: ReturnType<typeof qrRuns>, x: number, y: number, size: number) {
+  const cell = size / (qr.n + 8);
+  doc.save().rect(x, y, size, size).fill("#ffffff").restore();
+  for (const [r, c, len] of qr.runs) doc.rect(x + (4 + c) * cell, y + (4 + r) * cell, len * cell + 0.01, cell + 0.01);
   doc.fill("#000000");
 }
 
@@ -73,6 +79,7 @@ export async function labelSheet(layoutName: Layout, count: number, input: Label
   const h = layout.h * MM;
   const pad = 2.5 * MM;
   const big = layoutName === "2x5";
+  let single: ReturnType<typeof qrRuns> | null = null;
   for (let i = 0; i < count; i++) {
     if (i % perPage === 0) doc.addPage({ size: "A4", margin: 0 });
     const slot = i % perPage;
@@ -80,7 +87,8 @@ export async function labelSheet(layoutName: Layout, count: number, input: Label
     const y = (layout.top + Math.floor(slot / layout.cols) * layout.h) * MM;
     const uri = input.uris[i % input.uris.length]!;
     const qrSize = Math.min(h - 2 * pad, (big ? 40 : 27) * MM);
-    drawQr(doc, uri, x + pad, y + pad, qrSize);
+    if (input.uris.length > 1 || !single) single = qrRuns(uri);
+    drawQr(doc, single, x + pad, y + pad, qrSize);
     const tx = x + pad + qrSize + 1.5 * MM;
     const tw = w - (tx - x) - pad;
     let ty = y + pad + 1;
@@ -90,11 +98,26 @@ export async function labelSheet(layoutName: Layout, count: number, input: Label
     doc.font("body").fontSize(big ? 8.5 : 6);
     doc.text(`${input.texts.lot}: ${input.lotCode}${input.uris.length > 1 ? ` · ${decodeURIComponent(uri.split("/21/")[1]?.split("?")[0] ?? "")}` : ""}`, tx, ty, { width: tw, lineBreak: false });
     ty += (big ? 8.5 : 6) * 1.3;
-    doc.text(`${input.texts.packed}: ${vnDate(input.packingDate)}  ${input.texts.bestBefore}: ${vnDate(input.bestBeforeDate)}`, tx, ty, { width: tw, lineBreak: false });
-    ty += (big ? 8.5 : 6) * 1.4;
+    const line = (big ? 8.5 : 6) * 1.3;
+    if (big) {
+      doc.text(`${input.texts.packed}: ${vnDate(input.packingDate)}  ${input.texts.bestBefore}: ${vnDate(input.bestBeforeDate)}`, tx, ty, { width: tw, lineBreak: false });
+      ty += line;
+    } else {
+      doc.text(`${input.texts.packed}: ${vnDate(input.packingDate)}`, tx, ty, { width: tw, lineBreak: false });
+      ty += line;
+      doc.text(`${input.texts.bestBefore}: ${vnDate(input.bestBeforeDate)}`, tx, ty, { width: tw, lineBreak: false });
+      ty += line;
+    }
+    ty += 1;
     if (barcodeImage) {
-      const bh = Math.min(y + h - pad - ty, (big ? 24 : 14) * MM);
-      const bw = Math.min(tw, bh * (barcodeImage.width / barcodeImage.height));
+      // Scaled as a whole (never squeezed), so bar widths keep their ratios.
+      const ratio = barcodeImage.width / barcodeImage.height;
+      let bh = Math.min(y + h - pad - ty, (big ? 24 : 14) * MM);
+      let bw = bh * ratio;
+      if (bw > tw) {
+        bw = tw;
+        bh = bw / ratio;
+      }
       doc.image(barcodeImage as unknown as Buffer, tx, y + h - pad - bh, { width: bw, height: bh });
     }
     if (big) doc.fontSize(7).text(input.texts.scan, x + pad, y + pad + qrSize + 0.5 * MM, { width: qrSize, align: "center", lineBreak: false });
