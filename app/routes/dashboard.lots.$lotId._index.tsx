@@ -191,7 +191,7 @@ export default function LotDetail() {
             </div>
             <p className="hint">{t("trace.lots.labelsProgress")}</p>
             <div>
-              <button type="submit">{t("trace.lots.labelsSubmit")}</button>
+              <button type="submit" className="button">{t("trace.lots.labelsSubmit")}</button>
             </div>
           </form>
         </>
@@ -221,7 +221,7 @@ export default function LotDetail() {
           <ErrorList errors={a?.intent === "serials" ? a.errors.count : null} />
         </div>
         <div>
-          <button type="submit">{t("trace.lots.serialsGenerate")}</button>
+          <button type="submit" className="button button-secondary">{t("trace.lots.serialsGenerate")}</button>
         </div>
       </Form>
 
@@ -242,7 +242,7 @@ export default function LotDetail() {
               <Form method="post">
                 <input type="hidden" name="intent" value="deleteEvent" />
                 <input type="hidden" name="eventId" value={e.id} />
-                <button type="submit" className="link">
+                <button type="submit" className="link-button">
                   {t("trace.events.delete")}
                 </button>
               </Form>

@@ -68,7 +68,7 @@ export default function TracePage() {
             <a href={d.product.url}>{name}</a>
           </dd>
           <dt>{t("trace.item.productImage")}</dt>
-          <dd>{d.photo ? t("trace.page.productPage") : "—"}</dd>
+          <dd>{d.photo ? t("trace.item.photoAbove") : t("trace.item.noPhoto")}</dd>
           <dt>{t("trace.item.producer")}</dt>
           <dd>
             <a href={d.cooperative.url}>{d.cooperative.name}</a>{" "}
@@ -145,7 +145,10 @@ export default function TracePage() {
           <ul className="trace-certs">
             {d.certificates.map((c) => (
               <li key={c.id}>
-                <p>{t("trace.page.certValid", { type: t(`badges.type.${c.type}` as MessageKey), number: c.number, issuer: c.issuer, expiry: c.expiryDate ? date(c.expiryDate) : t("trace.page.noExpiry") })}</p>
+                <p>
+                  {t("trace.page.certValid", { type: t(`badges.type.${c.type}` as MessageKey), number: c.number, issuer: c.issuer, expiry: c.expiryDate ? date(c.expiryDate) : t("trace.page.noExpiry") })}{" "}
+                  {c.verified ? <span className="badge trace-ok">{t("trace.page.certVerified")}</span> : null}
+                </p>
                 <p>
                   {t("trace.page.certAtHarvest", { date: date(d.lot.harvestDate) })}: <span className={`badge ${stateClass[c.atHarvest]}`}>{t(`trace.cert.${c.atHarvest}`)}</span> · {t("trace.page.certToday")}:{" "}
                   <span className={`badge ${stateClass[c.today]}`}>{t(`trace.cert.${c.today}`)}</span>
@@ -196,7 +199,7 @@ export default function TracePage() {
             <ErrorList errors={fieldErrors.contact} />
           </div>
           <div>
-            <button type="submit">{t("trace.report.submit")}</button>
+            <button type="submit" className="primary">{t("trace.report.submit")}</button>
           </div>
         </Form>
       </section>

@@ -4,6 +4,7 @@ import { env } from "~/env.server";
 import { getT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { todayInVietnam } from "~/lib/certificates";
+import { displayGtin } from "~/lib/gtin";
 import { certificateStateOn, sprayWithinInterval } from "~/lib/trace-rules";
 import { sendMail } from "~/mail.server";
 import { createProblemReport, getPublicLot, recentReportCount, reportRecipients, reporterKey, serialExists, serialScanCount } from "~/models/trace.server";
@@ -33,11 +34,14 @@ export function tracePageData(lotId: number, serial: string | null) {
   const scans = serial && knownSerial ? serialScanCount({ lotId, serial }) : 0;
   return {
     lot: { id: lot.id, code: lot.code, harvestDate: lot.harvestDate, packingDate: lot.packingDate, bestBeforeDate: lot.bestBeforeDate, quantity: lot.quantity, unit: lot.unit },
-    product: { id: product.id, nameVi: product.nameVi, nameEn: product.nameEn, gtin: product.gtin, url: productUrl(product.id) },
+    product: { id: product.id, nameVi: product.nameVi, nameEn: product.nameEn, gtin: product.gtin ? displayGtin(product.gtin) : null, url: productUrl(product.id) },
     photo: data.photo ? { src: imageUrl(data.photo.path, 320), width: 320, height: Math.round((320 * data.photo.height) / Math.max(1, data.photo.width)), alt: data.photo.alt } : null,
     cooperative: {
       name: cooperative.name,
-      address: [cooperative.address, cooperative.commune, data.provinceName].filter(Boolean).join(", "),
+      // The stored address often already names the commune or province; repeat neither.
+      address: [cooperative.address, cooperative.commune, data.provinceName]
+        .filter((part, i, all): part is string => !!part && !all.slice(0, i).some((prev) => prev?.includes(part)))
+        .join(", "),
       verified: !!cooperative.verifiedAt,
       url: cooperativeUrl(cooperative.slug),
       registrationNumber: cooperative.registrationNumber,
@@ -66,6 +70,7 @@ export function tracePageData(lotId: number, serial: string | null) {
       number: c.number,
       issuer: c.issuer,
       expiryDate: c.expiryDate,
+      verified: c.status === "verified",
       atHarvest: certificateStateOn(c, lot.harvestDate),
       today: certificateStateOn(c, today),
     })),
