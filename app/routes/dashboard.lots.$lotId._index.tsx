@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useState } from "react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, Notice } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
@@ -118,6 +119,13 @@ export default function LotDetail() {
   const eventErrors = a?.intent === "event" ? a.errors : {};
   const values = (a && "values" in a ? a.values : {}) as Record<string, string>;
   const total = d.chart.reduce((s, p) => s + p.n, 0);
+  // A download does not navigate, so the page itself says that a large sheet is being made.
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    if (!printing) return;
+    const timer = setTimeout(() => setPrinting(false), 6000);
+    return () => clearTimeout(timer);
+  }, [printing]);
   return (
     <section className="stack">
       <p>
@@ -175,7 +183,7 @@ export default function LotDetail() {
           <h2>{t("trace.lots.labels")}</h2>
           <p>{t("trace.lots.labelsLead")}</p>
           {d.lot.serialised ? <p className="hint">{t("trace.lots.labelsSerialHint")}</p> : null}
-          <form method="get" action={`/dashboard/lots/${d.lot.id}/labels.pdf`} className="form">
+          <form method="get" action={`/dashboard/lots/${d.lot.id}/labels.pdf`} className="form" onSubmit={() => setPrinting(true)}>
             <div className="form-row">
               <div className="field">
                 <label htmlFor="labels-layout">{t("trace.lots.layout")}</label>
@@ -189,7 +197,9 @@ export default function LotDetail() {
                 <input id="labels-count" name="count" type="number" min={1} max={5000} defaultValue={24} />
               </div>
             </div>
-            <p className="hint">{t("trace.lots.labelsProgress")}</p>
+            <p className="hint" role="status" aria-live="polite">
+              {printing ? <strong>{t("trace.lots.labelsProgress")}</strong> : t("trace.lots.labelsHint")}
+            </p>
             <div>
               <button type="submit" className="button">{t("trace.lots.labelsSubmit")}</button>
             </div>

@@ -5,7 +5,8 @@ import { requireOrganisationRole } from "~/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageMeta } from "~/components/meta";
 import { useT } from "~/i18n";
-import { getLot, listCooperativeMembers, listCooperativeProducts, listLotMembers, lotInputProblems, updateLot } from "~/models/trace.server";
+import { eventOrderError } from "~/lib/trace-rules";
+import { getLot, listEvents, listCooperativeMembers, listCooperativeProducts, listLotMembers, lotInputProblems, updateLot } from "~/models/trace.server";
 import { lotSchema } from "~/trace/forms.server";
 import { LotForm } from "~/trace/lot-form";
 import { parseLotId } from "~/trace/page.server";
@@ -36,6 +37,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (problems) {
     const fieldErrors = Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, [v]]));
     return data({ result: submission.reply({ fieldErrors }) }, { status: "code" in problems ? 409 : 400 });
+  }
+  // New dates must still fit the diary already written (packing not before harvest, and so on).
+  const events = listEvents({ lotId: lot.id });
+  if (events.some((e) => eventOrderError(e, events.filter((o) => o.id !== e.id), submission.value))) {
+    return data({ result: submission.reply({ fieldErrors: { harvestDate: ["trace.errors.datesVsDiary"] } }) }, { status: 422 });
   }
   updateLot({ id: lot.id, cooperativeId: organisation.id, input: submission.value });
   return redirect(`/dashboard/lots/${lot.id}`);

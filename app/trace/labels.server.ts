@@ -59,7 +59,7 @@ async function ean13Png(gtin14: string): Promise<Buffer | null> {
   const code = displayGtin(gtin14);
   // EAN-13 prints a GTIN-13; a GTIN-14 with indicator digit needs ITF-14, which small labels do not carry.
   if (code.length !== 13) return null;
-  return bwipjs.toBuffer({ bcid: "ean13", text: code, scale: 4, height: 12, includetext: true, textxalign: "center", paddingleft: 11, paddingright: 7, backgroundcolor: "FFFFFF" });
+  return bwipjs.toBuffer({ bcid: "ean13", text: code, scale: 4, height: 12, includetext: true, paddingleft: 11, paddingright: 7, backgroundcolor: "FFFFFF" });
 }
 
 /** Builds the label sheet PDF; for 1,000 labels this takes well under a few seconds (vector QR, one barcode image). */
@@ -80,47 +80,57 @@ export async function labelSheet(layoutName: Layout, count: number, input: Label
   const pad = 2.5 * MM;
   const big = layoutName === "2x5";
   let single: ReturnType<typeof qrRuns> | null = null;
-  for (let i = 0; i < count; i++) {
-    if (i % perPage === 0) doc.addPage({ size: "A4", margin: 0 });
-    const slot = i % perPage;
-    const x = (layout.left + (slot % layout.cols) * layout.w) * MM;
-    const y = (layout.top + Math.floor(slot / layout.cols) * layout.h) * MM;
-    const uri = input.uris[i % input.uris.length]!;
-    const qrSize = Math.min(h - 2 * pad, (big ? 40 : 27) * MM);
-    if (input.uris.length > 1 || !single) single = qrRuns(uri);
-    drawQr(doc, single, x + pad, y + pad, qrSize);
-    const tx = x + pad + qrSize + 1.5 * MM;
-    const tw = w - (tx - x) - pad;
-    let ty = y + pad + 1;
+  // Switching fonts is what costs time in pdfkit, so each page is drawn in two passes: QR codes and bold names,
+  // then everything in the regular face.
+  for (let first = 0; first < count; first += perPage) {
+    doc.addPage({ size: "A4", margin: 0 });
+    const slots = Array.from({ length: Math.min(perPage, count - first) }, (_, slot) => {
+      const i = first + slot;
+      const x = (layout.left + (slot % layout.cols) * layout.w) * MM;
+      const y = (layout.top + Math.floor(slot / layout.cols) * layout.h) * MM;
+      const qrSize = Math.min(h - 2 * pad, (big ? 40 : 27) * MM);
+      const tx = x + pad + qrSize + 1.5 * MM;
+      return { uri: input.uris[i % input.uris.length]!, x, y, qrSize, tx, tw: w - (tx - x) - pad, ty: 0 };
+    });
     doc.font("bold").fontSize(big ? 10 : 7).fillColor("#000000");
-    doc.text(input.productName, tx, ty, { width: tw, height: (big ? 10 : 7) * 2.5, ellipsis: true, lineGap: 0 });
-    ty = doc.y + 1;
-    doc.font("body").fontSize(big ? 8.5 : 6);
-    doc.text(`${input.texts.lot}: ${input.lotCode}${input.uris.length > 1 ? ` · ${decodeURIComponent(uri.split("/21/")[1]?.split("?")[0] ?? "")}` : ""}`, tx, ty, { width: tw, lineBreak: false });
-    ty += (big ? 8.5 : 6) * 1.3;
-    const line = (big ? 8.5 : 6) * 1.3;
-    if (big) {
-      doc.text(`${input.texts.packed}: ${vnDate(input.packingDate)}  ${input.texts.bestBefore}: ${vnDate(input.bestBeforeDate)}`, tx, ty, { width: tw, lineBreak: false });
-      ty += line;
-    } else {
-      doc.text(`${input.texts.packed}: ${vnDate(input.packingDate)}`, tx, ty, { width: tw, lineBreak: false });
-      ty += line;
-      doc.text(`${input.texts.bestBefore}: ${vnDate(input.bestBeforeDate)}`, tx, ty, { width: tw, lineBreak: false });
-      ty += line;
+    for (const s of slots) {
+      if (input.uris.length > 1 || !single) single = qrRuns(s.uri);
+      drawQr(doc, single, s.x + pad, s.y + pad, s.qrSize);
+      doc.text(input.productName, s.tx, s.y + pad + 1, { width: s.tw, height: (big ? 10 : 7) * 2.5, ellipsis: true, lineGap: 0 });
+      s.ty = doc.y + 1;
     }
-    ty += 1;
-    if (barcodeImage) {
-      // Scaled as a whole (never squeezed), so bar widths keep their ratios.
-      const ratio = barcodeImage.width / barcodeImage.height;
-      let bh = Math.min(y + h - pad - ty, (big ? 24 : 14) * MM);
-      let bw = bh * ratio;
-      if (bw > tw) {
-        bw = tw;
-        bh = bw / ratio;
+    doc.font("body");
+    const size = big ? 8.5 : 6;
+    const line = size * 1.3;
+    for (const s of slots) {
+      let ty = s.ty;
+      doc.fontSize(size);
+      const serial = input.uris.length > 1 ? decodeURIComponent(s.uri.split("/21/")[1]?.split("?")[0] ?? "") : "";
+      doc.text(`${input.texts.lot}: ${input.lotCode}${serial ? ` · ${serial}` : ""}`, s.tx, ty, { width: s.tw, lineBreak: false });
+      ty += line;
+      if (big) {
+        doc.text(`${input.texts.packed}: ${vnDate(input.packingDate)}  ${input.texts.bestBefore}: ${vnDate(input.bestBeforeDate)}`, s.tx, ty, { width: s.tw, lineBreak: false });
+        ty += line;
+      } else {
+        doc.text(`${input.texts.packed}: ${vnDate(input.packingDate)}`, s.tx, ty, { width: s.tw, lineBreak: false });
+        ty += line;
+        doc.text(`${input.texts.bestBefore}: ${vnDate(input.bestBeforeDate)}`, s.tx, ty, { width: s.tw, lineBreak: false });
+        ty += line;
       }
-      doc.image(barcodeImage as unknown as Buffer, tx, y + h - pad - bh, { width: bw, height: bh });
+      ty += 1;
+      if (barcodeImage) {
+        // Scaled as a whole (never squeezed), so bar widths keep their ratios.
+        const ratio = barcodeImage.width / barcodeImage.height;
+        let bh = Math.min(s.y + h - pad - ty, (big ? 24 : 14) * MM);
+        let bw = bh * ratio;
+        if (bw > s.tw) {
+          bw = s.tw;
+          bh = bw / ratio;
+        }
+        doc.image(barcodeImage as unknown as Buffer, s.tx, s.y + h - pad - bh, { width: bw, height: bh });
+      }
+      if (big) doc.fontSize(7).text(input.texts.scan, s.x + pad, s.y + pad + s.qrSize + 0.5 * MM, { width: s.qrSize, align: "center", lineBreak: false });
     }
-    if (big) doc.fontSize(7).text(input.texts.scan, x + pad, y + pad + qrSize + 0.5 * MM, { width: qrSize, align: "center", lineBreak: false });
   }
   if (count === 0) doc.addPage();
   doc.end();

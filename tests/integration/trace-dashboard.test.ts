@@ -88,6 +88,34 @@ describe("creating lots", () => {
   });
 });
 
+describe("editing lots", () => {
+  const current = () => db.select().from(schema.lots).where(eq(schema.lots.id, lot.id)).get()!;
+  const fields = (change: Record<string, string>) => ({
+    productId: String(lot.productId),
+    code: lot.code,
+    harvestDate: lot.harvestDate,
+    packingDate: lot.packingDate,
+    bestBeforeDate: lot.bestBeforeDate,
+    quantity: String(lot.quantity),
+    unit: lot.unit,
+    ...change,
+  });
+
+  it("refuses new dates that no longer fit the diary, with 422 and nothing changed", async () => {
+    const before = JSON.stringify(current());
+    const later = new Date(Date.parse(`${lot.packingDate}T00:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
+    const res = await editAction({ request: form(`/dashboard/lots/${lot.id}/edit`, fields({ harvestDate: later, packingDate: later })), params: { lotId: String(lot.id) }, context: {} });
+    expect(statusOf(res)).toBe(422);
+    expect(JSON.stringify(current())).toBe(before);
+  });
+
+  it("saves a new quantity and notes", async () => {
+    const res = (await editAction({ request: form(`/dashboard/lots/${lot.id}/edit`, fields({ quantity: "900", notes: "Cân lại" })), params: { lotId: String(lot.id) }, context: {} })) as Response;
+    expect(res.status).toBe(302);
+    expect(current()).toMatchObject({ quantity: 900, notes: "Cân lại" });
+  });
+});
+
 describe("another cooperative's lot", () => {
   const foreign = otherCoopLot(coop.id);
   it("is a 404 for every page, download and change, and nothing changes", async () => {
