@@ -2,7 +2,6 @@ import { z } from "zod";
 import { clientAddress } from "~/auth.server";
 import { env } from "~/env.server";
 import { getT } from "~/i18n";
-import { getLocale } from "~/i18n/server";
 import { todayInVietnam } from "~/lib/certificates";
 import { displayGtin } from "~/lib/gtin";
 import { certificateStateOn, sprayWithinInterval } from "~/lib/trace-rules";
@@ -90,7 +89,7 @@ export async function submitReport(request: Request, lotId: number, value: z.inf
   if (recentReportCount({ key, sinceIso: since }) >= env.TRACE_REPORTS_PER_HOUR) return "limited" as const;
   const serial = value.sn && serialExists({ lotId, serial: value.sn }) ? value.sn : null;
   createProblemReport({ lotId, cooperativeId: data.cooperative.id, serial, kind: value.kind, message: value.message, contact: value.contact || null, reporterKey: key });
-  const t = getT(getLocale(request));
+  // The cooperative and the alliance read Vietnamese, whatever language the consumer used.
   const vi = getT("vi");
   const subject = vi("trace.report.mailSubject", { product: data.product.nameVi, lot: data.lot.code });
   const text = vi("trace.report.mailBody", {
@@ -103,6 +102,5 @@ export async function submitReport(request: Request, lotId: number, value: z.inf
     url: traceUrl(lotId),
   });
   for (const to of reportRecipients({ cooperativeId: data.cooperative.id })) await sendMail({ to, subject, text });
-  void t;
   return "sent" as const;
 }

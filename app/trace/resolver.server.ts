@@ -1,11 +1,10 @@
 import { isbot } from "isbot";
 import { getT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
-import { buildDigitalLinkPath, parseDigitalLinkPath } from "~/lib/digital-link";
-import { fromYymmdd } from "~/lib/digital-link";
+import { buildDigitalLinkPath, fromYymmdd, parseDigitalLinkPath } from "~/lib/digital-link";
 import { deviceClass } from "~/lib/trace-rules";
 import { findLotByCode, findProductByGtin, getPublicLot, recordScan, serialExists } from "~/models/trace.server";
-import { certificateUrl, cooperativeUrl, epcisUrl, linksetContextUrl, productUrl, publicOrigin, traceUrl } from "./links.server";
+import { certificateUrl, epcisUrl, linksetContextUrl, productUrl, publicOrigin, traceUrl } from "./links.server";
 
 /*
  * A GS1-Conformant Resolver (1.0, 2024) for AI 01 with qualifiers 10 and 21. Every answer carries CORS headers;
@@ -178,4 +177,3 @@ function escapeHtml(s: string) {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-export { cooperativeUrl };
