@@ -2,6 +2,7 @@ import { isbot } from "isbot";
 import { getT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { buildDigitalLinkPath, fromYymmdd, parseDigitalLinkPath } from "~/lib/digital-link";
+import { buildLinkset, GS1_VOC, normaliseLinkType, type Link } from "~/lib/linkset";
 import { deviceClass } from "~/lib/trace-rules";
 import { findLotByCode, findProductByGtin, getPublicLot, recordScan, serialExists } from "~/models/trace.server";
 import { certificateUrl, epcisUrl, linksetContextUrl, productUrl, publicOrigin, traceUrl } from "./links.server";
@@ -10,7 +11,7 @@ import { certificateUrl, epcisUrl, linksetContextUrl, productUrl, publicOrigin, 
  * A GS1-Conformant Resolver (1.0, 2024) for AI 01 with qualifiers 10 and 21. Every answer carries CORS headers;
  * errors are never 200 and nothing here throws.
  */
-export const GS1 = "https://gs1.org/voc/";
+const GS1 = GS1_VOC;
 
 export const corsHeaders = {
   "Access-Control-Allow-Origin": "*",
@@ -20,9 +21,6 @@ export const corsHeaders = {
   "Access-Control-Max-Age": "86400",
 };
 
-type Link = { href: string; title: string; type: string; hreflang: string[] };
-export type Linkset = { linkset: [{ anchor: string } & Record<string, Link[] | string>] };
-
 function problem(request: Request, status: 400 | 404, messageKey: "trace.resolver.badRequest" | "trace.resolver.unknownGtin" | "trace.resolver.unknownLinkType", extra: Record<string, string> = {}) {
   const t = getT(getLocale(request));
   return new Response(request.method === "HEAD" ? null : t(messageKey, extra), {
@@ -31,22 +29,11 @@ function problem(request: Request, status: 400 | 404, messageKey: "trace.resolve
   });
 }
 
-/** Short GS1 names (`gs1:pip`) and full vocabulary URIs both select a link type. */
-function normaliseLinkType(value: string) {
-  if (value.startsWith("gs1:")) return GS1 + value.slice(4);
-  if (value.startsWith("http://gs1.org/voc/")) return GS1 + value.slice("http://gs1.org/voc/".length);
-  return value;
-}
-
 function wantsLinkset(request: Request, linkType: string | null) {
   if (linkType === "linkset" || linkType === "all") return true;
   if (linkType) return false;
   const accept = request.headers.get("Accept") ?? "";
   return /application\/linkset\+json/i.test(accept);
-}
-
-export function buildLinkset({ anchor, links }: { anchor: string; links: Record<string, Link[]> }): Linkset {
-  return { linkset: [{ anchor, ...links }] };
 }
 
 function lotLinks({ lotId, locale }: { lotId: number; locale: "vi" | "en" }) {
