@@ -69,6 +69,7 @@ test.describe("traceability", () => {
     await loginAs(page, demo.cooperative);
     await page.goto(`/dashboard/lots/${lot.id}`);
     await expect(page.getByRole("heading", { name: `Lô ${lot.code}` })).toBeVisible();
+    await expectAccessible(page);
     const shown = (await page.locator("code.trace-link").first().textContent())!.trim();
     await page.getByLabel("Khổ nhãn").selectOption("2x5");
     await page.getByLabel("Số nhãn (1–5000)").fill("10");
