@@ -126,7 +126,8 @@ export function createLot({ cooperativeId, input }: { cooperativeId: number; inp
 
 export function updateLot({ id, cooperativeId, input }: { id: number; cooperativeId: number; input: LotInput }) {
   return db.transaction((tx) => {
-    const { contributions, ...lot } = input;
+    // Whether a lot is serialised follows from its serials, never from the edit form.
+    const { contributions, serialised: _serialised, ...lot } = input;
     const result = tx
       .update(schema.lots)
       .set({ ...lot, updatedAt: new Date().toISOString() })

@@ -112,7 +112,7 @@ describe("editing lots", () => {
   it("saves a new quantity and notes", async () => {
     const res = (await editAction({ request: form(`/dashboard/lots/${lot.id}/edit`, fields({ quantity: "900", notes: "Cân lại" })), params: { lotId: String(lot.id) }, context: {} })) as Response;
     expect(res.status).toBe(302);
-    expect(current()).toMatchObject({ quantity: 900, notes: "Cân lại" });
+    expect(current()).toMatchObject({ quantity: 900, notes: "Cân lại", serialised: true });
   });
 });
 
