@@ -19,6 +19,10 @@ const schema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().positive().default(20),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Traceability: a serial resolved more often than this is treated as a possible copy. */
+  TRACE_SERIAL_SCAN_LIMIT: z.coerce.number().int().positive().default(20),
+  /** Traceability: problem reports allowed per address per hour. */
+  TRACE_REPORTS_PER_HOUR: z.coerce.number().int().positive().default(3),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -8,5 +8,6 @@ type Kind = "cooperative" | "buyer" | "alliance";
  */
 export const dashboardNav: { to: string; label: MessageKey; kinds: Kind[]; ownerOnly?: boolean }[] = [
   { to: "/dashboard", label: "dashboard.title", kinds: ["cooperative", "buyer", "alliance"] },
+  { to: "/dashboard/lots", label: "trace.nav.lots", kinds: ["cooperative"] },
   { to: "/dashboard/team", label: "dashboard.team", kinds: ["cooperative", "buyer", "alliance"] },
 ];

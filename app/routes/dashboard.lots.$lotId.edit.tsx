@@ -1,0 +1,69 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requireOrganisationRole } from "~/auth.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { pageMeta } from "~/components/meta";
+import { useT } from "~/i18n";
+import { eventOrderError } from "~/lib/trace-rules";
+import { getLot, listEvents, listCooperativeMembers, listCooperativeProducts, listLotMembers, lotInputProblems, updateLot } from "~/models/trace.server";
+import { lotSchema } from "~/trace/forms.server";
+import { LotForm } from "~/trace/lot-form";
+import { parseLotId } from "~/trace/page.server";
+
+function ownLot(request: Request, lotId: string | undefined) {
+  const { organisation } = requireOrganisationRole(request, { kind: "cooperative" });
+  const id = parseLotId(lotId);
+  const lot = id ? getLot({ id, cooperativeId: organisation.id }) : undefined;
+  if (!lot) throw new Response(null, { status: 404, statusText: "Not Found" });
+  return { organisation, lot };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { organisation, lot } = ownLot(request, params.lotId);
+  return {
+    lot,
+    contributions: listLotMembers({ lotId: lot.id }).map((m) => ({ memberId: m.memberId, plantingArea: m.plantingArea, quantity: m.quantity })),
+    products: listCooperativeProducts({ cooperativeId: organisation.id }),
+    members: listCooperativeMembers({ cooperativeId: organisation.id }),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { organisation, lot } = ownLot(request, params.lotId);
+  const submission = parseWithZod(await request.formData(), { schema: lotSchema });
+  if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
+  const problems = lotInputProblems({ cooperativeId: organisation.id, input: submission.value, lotId: lot.id });
+  if (problems) {
+    const fieldErrors = Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, [v]]));
+    return data({ result: submission.reply({ fieldErrors }) }, { status: "code" in problems ? 409 : 400 });
+  }
+  // New dates must still fit the diary already written (packing not before harvest, and so on).
+  const events = listEvents({ lotId: lot.id });
+  if (events.some((e) => eventOrderError(e, events.filter((o) => o.id !== e.id), submission.value))) {
+    return data({ result: submission.reply({ fieldErrors: { harvestDate: ["trace.errors.datesVsDiary"] } }) }, { status: 422 });
+  }
+  updateLot({ id: lot.id, cooperativeId: organisation.id, input: submission.value });
+  return redirect(`/dashboard/lots/${lot.id}`);
+}
+
+export const meta: MetaFunction = ({ matches }) => pageMeta(matches, (t) => ({ title: t("trace.lots.edit") }));
+
+export default function EditLot() {
+  const t = useT();
+  const { lot, contributions, products, members } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <section className="stack">
+      <p>
+        <Link to={`/dashboard/lots/${lot.id}`}>{t("trace.lots.detailTitle", { code: lot.code })}</Link>
+      </p>
+      <h1>{t("trace.lots.editTitle", { code: lot.code })}</h1>
+      <LotForm products={products} members={members} lastResult={actionData?.result} defaults={{ ...lot, contributions }} />
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,39 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { getT } from "~/i18n";
+import { getLocale } from "~/i18n/server";
+import { countSerials, getProductSummary, listSerials } from "~/models/trace.server";
+import { requireOwnLot } from "~/trace/dashboard.server";
+import { labelsSchema } from "~/trace/forms.server";
+import { labelSheet } from "~/trace/labels.server";
+import { lotDigitalLink } from "~/trace/links.server";
+
+const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+/** A4 label sheets as PDF. A GET so it works as a plain link or form without JavaScript; it changes nothing. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { lot } = requireOwnLot(request, params.lotId);
+  const t = getT(getLocale(request));
+  const product = getProductSummary({ productId: lot.productId, cooperativeId: lot.cooperativeId });
+  if (!product?.gtin) return text(t("trace.errors.noGtinLabels"), 400);
+  const parsed = labelsSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) return text(t("trace.errors.labelCount"), 400);
+  const { layout, count } = parsed.data;
+  let uris = [lotDigitalLink(lot, product.gtin)];
+  if (lot.serialised) {
+    const available = countSerials({ lotId: lot.id });
+    if (available < count) return text(t("trace.errors.notEnoughSerials", { n: available }), 400);
+    uris = listSerials({ lotId: lot.id, limit: count }).map((s) => lotDigitalLink(lot, product.gtin!, s));
+  }
+  const pdf = await labelSheet(layout, count, {
+    productName: product.nameVi,
+    gtin14: product.gtin,
+    lotCode: lot.code,
+    packingDate: lot.packingDate,
+    bestBeforeDate: lot.bestBeforeDate,
+    uris,
+    texts: { lot: t("trace.label.lot"), packed: t("trace.label.packed"), bestBefore: t("trace.label.bestBefore"), scan: t("trace.label.scan") },
+  });
+  return new Response(new Uint8Array(pdf), {
+    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="nhan-lo-${lot.id}-${layout}.pdf"`, "Cache-Control": "private, no-store" },
+  });
+}

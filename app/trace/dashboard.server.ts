@@ -1,0 +1,12 @@
+import { requireOrganisationRole } from "~/auth.server";
+import { getLot, type Lot } from "~/models/trace.server";
+import { parseLotId } from "./page.server";
+
+/** The signed-in cooperative's own lot, or 404: another cooperative's lot looks exactly like a missing one. */
+export function requireOwnLot(request: Request, lotIdParam: string | undefined) {
+  const auth = requireOrganisationRole(request, { kind: "cooperative" });
+  const id = parseLotId(lotIdParam);
+  const lot: Lot | undefined = id ? getLot({ id, cooperativeId: auth.organisation.id }) : undefined;
+  if (!lot) throw new Response(null, { status: 404, statusText: "Not Found" });
+  return { ...auth, lot };
+}
