@@ -9,4 +9,9 @@ type Kind = "cooperative" | "buyer" | "alliance";
 export const dashboardNav: { to: string; label: MessageKey; kinds: Kind[]; ownerOnly?: boolean }[] = [
   { to: "/dashboard", label: "dashboard.title", kinds: ["cooperative", "buyer", "alliance"] },
   { to: "/dashboard/team", label: "dashboard.team", kinds: ["cooperative", "buyer", "alliance"] },
+  // Catalogue
+  { to: "/dashboard/profile", label: "catalogue.dashboard.profile", kinds: ["cooperative"], ownerOnly: true },
+  { to: "/dashboard/products", label: "catalogue.dashboard.products", kinds: ["cooperative"] },
+  { to: "/dashboard/members", label: "catalogue.dashboard.members", kinds: ["cooperative"] },
+  { to: "/dashboard/certificates", label: "catalogue.dashboard.certificates", kinds: ["cooperative"] },
 ];
