@@ -57,8 +57,8 @@ export default function ProductPage() {
             <div className="catalogue-photo-placeholder" aria-hidden="true" />
           )}
         </div>
-        <div className="stack">
-          <h1>{name}</h1>
+        <section className="stack" aria-labelledby="product-title">
+          <h1 id="product-title">{name}</h1>
           <CertificateBadges badges={badges} />
           <p className="catalogue-price catalogue-price-large">
             {t("catalogue.product.pricePerUnit", { price: formatVnd(product.price, locale), unit })}
@@ -124,7 +124,7 @@ export default function ProductPage() {
               </figcaption>
             </figure>
           ) : null}
-        </div>
+        </section>
       </div>
       {description ? (
         <section>
