@@ -35,7 +35,7 @@ export function CertificateForm({
   const initial = (form.initialValue ?? {}) as Record<string, unknown>;
   const chosen = new Set((Array.isArray(initial.productIds) ? initial.productIds : initial.productIds ? [initial.productIds] : []).map(String));
   return (
-    <Form method="post" encType="multipart/form-data" className="form form-wide" {...getFormProps(form)}>
+    <Form method="post" encType="multipart/form-data" className="form form-wide catalogue-form" {...getFormProps(form)}>
       <FormErrors errors={form.errors?.length ? form.errors : Object.keys(form.allErrors).length ? ["errors.formInvalid"] : null} />
       <div className="form-row">
         <SelectField field={fields.type} label={t("catalogue.certificate.type")} options={certificateTypes.map((c) => ({ value: c, label: t(`catalogue.certType.${c}`) }))} />

@@ -20,7 +20,7 @@ export function DecisionForms({ action, returnTo, label }: { action: string; ret
         <input type="hidden" name="returnTo" value={returnTo} />
         <label htmlFor={`${id}-reason`}>{t("catalogue.alliance.reason")}</label>
         <input id={`${id}-reason`} name="reason" required maxLength={500} />
-        <button type="submit" className="button-danger" aria-label={t("catalogue.alliance.rejectLabel", { what: label })}>
+        <button type="submit" className="button button-danger" aria-label={t("catalogue.alliance.rejectLabel", { what: label })}>
           {t("catalogue.alliance.reject")}
         </button>
       </Form>

@@ -55,7 +55,7 @@ export function ProductForm({
   const months = new Set(asList(initial.harvestMonths));
   const errorsOf = (name: string) => form.allErrors[name];
   return (
-    <Form method="post" encType="multipart/form-data" className="form form-wide" {...getFormProps(form)}>
+    <Form method="post" encType="multipart/form-data" className="form form-wide catalogue-form" {...getFormProps(form)}>
       <FormErrors errors={form.errors?.length ? form.errors : Object.keys(form.allErrors).length ? ["errors.formInvalid"] : null} />
       <div className="form-row">
         <TextField field={fields.nameVi} label={t("catalogue.product.nameVi")} />

@@ -12,7 +12,6 @@ export function barcodeSvg(gtin14: string): string {
     scale: 2,
     height: 18,
     includetext: true,
-    textxalign: "center",
     backgroundcolor: "FFFFFF",
   });
 }

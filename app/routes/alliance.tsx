@@ -46,7 +46,7 @@ export default function AllianceLayout() {
               </option>
             ))}
           </select>
-          <button type="submit" className="button-small">
+          <button type="submit" className="button button-small">
             {t("catalogue.alliance.show")}
           </button>
         </Form>

@@ -51,7 +51,7 @@ export default function EditMember() {
   return (
     <section className="stack">
       <h1>{member.name}</h1>
-      <Form method="post" className="form" {...getFormProps(form)}>
+      <Form method="post" className="form catalogue-form" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <div className="form-row">
           <TextField field={fields.name} label={t("catalogue.member.name")} />

@@ -66,7 +66,7 @@ export default function Members() {
         <p className="muted">{t("catalogue.member.none")}</p>
       )}
       <h2>{t("catalogue.member.add")}</h2>
-      <Form method="post" className="form" {...getFormProps(form)}>
+      <Form method="post" className="form catalogue-form" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
         <div className="form-row">
           <TextField field={fields.name} label={t("catalogue.member.name")} />

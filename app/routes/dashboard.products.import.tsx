@@ -89,7 +89,7 @@ export default function ImportProducts() {
           <input id="csv-file" type="file" name="file" accept=".csv,text/csv" required />
         </div>
         <div>
-          <button type="submit" name="intent" value="preview" disabled={navigation.state === "submitting"}>
+          <button type="submit" name="intent" value="preview" className="button" disabled={navigation.state === "submitting"}>
             {t("catalogue.import.preview")}
           </button>
         </div>

@@ -115,7 +115,7 @@ export default function Profile() {
           ))}
         </ul>
       ) : null}
-      <Form method="post" encType="multipart/form-data" className="form form-wide" {...getFormProps(form)}>
+      <Form method="post" encType="multipart/form-data" className="form form-wide catalogue-form" {...getFormProps(form)}>
         <FormErrors errors={form.errors?.length ? form.errors : Object.keys(form.allErrors).length ? ["errors.formInvalid"] : null} />
         <TextField field={fields.name} label={t("auth.orgName")} />
         <div className="form-row">

@@ -10,6 +10,7 @@ import { useLocale, useT } from "~/i18n";
 import { displayGtin } from "~/lib/gtin";
 import { formatNumber, formatVnd } from "~/lib/money";
 import { monthsFromMask } from "~/lib/product-rules";
+import { absoluteUrl } from "~/mail.server";
 import { getProductForDisplay, listPublishedProducts } from "~/models/product.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const display = getProductForDisplay({ id, viewerOrganisationId: viewer.cooperativeId });
   if (!display) throw new Response("errors.notFound", { status: 404 });
   const more = listPublishedProducts({ cooperativeId: display.cooperative.id, excludeId: id, limit: 8 });
-  return { ...display, more };
+  return { ...display, more, url: absoluteUrl(`/products/${id}`), cooperativeUrl: absoluteUrl(`/cooperatives/${display.cooperative.slug}`) };
 }
 
 export default function ProductPage() {
@@ -105,7 +106,7 @@ export default function ProductPage() {
                   ? months.map((m) => t("catalogue.month.short", { m })).join(", ")
                   : "—"}
             </dd>
-            <dt>{t("catalogue.product.leadTime")}</dt>
+            <dt>{t("catalogue.product.leadTimeShort")}</dt>
             <dd>{t("catalogue.product.days", { n: product.leadTimeDays })}</dd>
             <dt>{t("catalogue.product.category")}</dt>
             <dd>
@@ -147,12 +148,29 @@ export default function ProductPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageMeta(matches, (t) =>
-    data
-      ? { title: data.product.nameVi, description: (data.product.descriptionVi ?? "").slice(0, 160) || undefined }
-      : { title: t("errors.notFoundTitle") },
-  );
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  if (!data) return pageMeta(matches, (t) => ({ title: t("errors.notFoundTitle") }));
+  const p = data.product;
+  const jsonLd = {
+    "@context": "https://schema.org",
+    "@type": "Product",
+    name: p.nameVi,
+    description: p.descriptionVi ?? undefined,
+    url: data.url,
+    gtin: p.gtin ? displayGtin(p.gtin) : undefined,
+    category: data.category.nameVi,
+    countryOfOrigin: "VN",
+    manufacturer: { "@type": "Organization", name: data.cooperative.name, url: data.cooperativeUrl },
+    offers: {
+      "@type": "Offer",
+      priceCurrency: "VND",
+      price: p.price,
+      availability: p.stock > 0 ? "https://schema.org/InStock" : "https://schema.org/OutOfStock",
+      eligibleQuantity: { "@type": "QuantitativeValue", minValue: p.minOrderQty },
+    },
+  };
+  return pageMeta(matches, () => ({ title: p.nameVi, description: (p.descriptionVi ?? "").slice(0, 160) || undefined }), [{ "script:ld+json": jsonLd }]);
+};
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

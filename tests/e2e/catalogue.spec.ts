@@ -25,6 +25,7 @@ test.describe("catalogue", () => {
     await loginAs(page, demo.cooperative);
 
     await page.goto("/dashboard/products/new");
+    await expectAccessible(page);
     await page.getByLabel("Tên sản phẩm (tiếng Việt)").fill(name);
     await page.getByLabel("Nhóm sản phẩm OCOP").selectOption("I.1.a");
     await page.getByLabel("Giá bán (đồng / đơn vị)").fill("45.000");
@@ -69,6 +70,7 @@ test.describe("catalogue", () => {
     const admin = await alliance.newPage();
     await loginAs(admin, demo.alliance);
     await admin.goto("/alliance");
+    await expectAccessible(admin);
     const claim = admin.getByRole("article", { name: `Hữu cơ ${number}` });
     await expect(claim.getByRole("link", { name: "Mở bản scan" })).toHaveAttribute("href", /\/uploads\/evidence\/.+\.pdf$/);
     await claim.getByRole("button", { name: `Xác minh Hữu cơ ${number}` }).click();
@@ -85,6 +87,23 @@ test.describe("catalogue", () => {
     } finally {
       db.close();
     }
+  });
+
+  test("the cooperative's dashboard warns of certificates expiring within 90 days, and an email goes out", async ({ page, browser }) => {
+    await loginAs(page, demo.cooperative);
+    await page.goto("/dashboard");
+    const warning = page.getByRole("status").filter({ hasText: "chứng nhận sắp hết hạn trong 90 ngày tới" });
+    await expect(warning).toBeVisible();
+    await expect(warning.getByText(/VietGAP số VietGAP-TT-.+còn \d+ ngày/)).toBeVisible();
+    await page.goto("/dashboard/certificates");
+    await expect(page.getByRole("status").filter({ hasText: "sắp hết hạn" })).toBeVisible();
+
+    const adminContext = await browser.newContext();
+    const admin = await adminContext.newPage();
+    await loginAs(admin, demo.admin);
+    await admin.goto("/admin/outbox");
+    await expect(admin.getByRole("article", { name: /HTX Nông nghiệp Phú Ngãi: \d+ chứng nhận sắp hết hạn/ }).first()).toBeVisible();
+    await adminContext.close();
   });
 
   test("a badge disappears on its certificate's expiry date without any job running", async ({ page }) => {
