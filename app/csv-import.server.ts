@@ -21,8 +21,11 @@ export function csvTemplate(): string {
  */
 export function analyseCsv(text: string): CsvAnalysis {
   let records: string[][];
+  // Excel in a Vietnamese locale saves CSV with semicolons (the comma is the decimal separator there).
+  const firstLine = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  const delimiter = firstLine.includes(";") && !firstLine.includes(",") ? ";" : ",";
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true, delimiter });
   } catch {
     return { ok: false, fileErrors: ["catalogue.import.unreadable"], rows: [], validCount: 0 };
   }

@@ -28,11 +28,16 @@ export function DecisionForms({ action, returnTo, label }: { action: string; ret
   );
 }
 
+/** Uploaded evidence lives under /uploads; the demo seed points at one sample image under /demo instead. */
+export function evidenceUrl(path: string) {
+  return path.startsWith("/") ? path : `/uploads/${path}`;
+}
+
 /** The evidence file beside the claim: an image inline, a PDF embedded with a link to open it. */
 export function Evidence({ path, mime, title }: { path: string | null; mime: string | null; title: string }) {
   const t = useT();
   if (!path) return <p className="muted">{t("catalogue.alliance.noEvidence")}</p>;
-  const url = `/uploads/${path}`;
+  const url = evidenceUrl(path);
   return (
     <figure className="catalogue-evidence">
       {mime === "application/pdf" ? (

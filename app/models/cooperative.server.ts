@@ -119,6 +119,8 @@ export function updateCooperativeProfile({
         ...input,
         updatedAt: new Date().toISOString(),
         ...(movedProvince ? { verifiedAt: null, verifiedBy: null, rejectionReason: null } : {}),
+        // A rejected cooperative that corrects its profile goes back into the alliance's queue.
+        ...(current.rejectionReason && !current.verifiedAt ? { rejectionReason: null } : {}),
       })
       .where(eq(schema.organisations.id, cooperativeId))
       .run();

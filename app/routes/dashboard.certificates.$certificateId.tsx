@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { requireOrganisationRole } from "~/auth.server";
 import { submitCertificate } from "~/certificate-form.server";
 import { CertificateForm } from "~/components/certificate-form";
+import { evidenceUrl } from "~/components/decision-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
@@ -54,7 +55,7 @@ export default function EditCertificate() {
       {certificate.status === "verified" ? <Notice tone="warning">{t("catalogue.certificate.editResets")}</Notice> : null}
       {certificate.evidencePath ? (
         <p>
-          <a href={`/uploads/${certificate.evidencePath}`} target="_blank" rel="noopener">
+          <a href={evidenceUrl(certificate.evidencePath)} target="_blank" rel="noopener">
             {t("catalogue.certificate.viewEvidence")}
           </a>
         </p>

@@ -20,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const s = (v: string | number | null) => (v === null ? "" : String(v));
   return {
     slug: o.slug,
+    rejectionReason: o.verifiedAt ? null : o.rejectionReason,
     defaults: {
       name: o.name,
       cooperativeType: o.cooperativeType ?? "htx",
@@ -86,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Profile() {
   const t = useT();
-  const { defaults, provinces, photos, slug } = useLoaderData<typeof loader>();
+  const { defaults, provinces, photos, slug, rejectionReason } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -99,6 +100,7 @@ export default function Profile() {
         <Link to={`/cooperatives/${slug}`}>{t("catalogue.profile.viewPublic")}</Link>
       </p>
       {params.get("saved") && !lastResult ? <Notice tone="success">{t("catalogue.profile.saved")}</Notice> : null}
+      {rejectionReason ? <Notice tone="warning">{t("catalogue.profile.rejected", { reason: rejectionReason })}</Notice> : null}
       {photos.length ? (
         <ul className="catalogue-photo-admin">
           {photos.map((p) => (

@@ -169,7 +169,10 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
       eligibleQuantity: { "@type": "QuantitativeValue", minValue: p.minOrderQty },
     },
   };
-  return pageMeta(matches, () => ({ title: p.nameVi, description: (p.descriptionVi ?? "").slice(0, 160) || undefined }), [{ "script:ld+json": jsonLd }]);
+  return pageMeta(matches, () => ({ title: p.nameVi, description: (p.descriptionVi ?? "").slice(0, 160) || undefined }), [
+    { tagName: "link", rel: "canonical", href: data.url },
+    { "script:ld+json": jsonLd },
+  ]);
 };
 
 export function ErrorBoundary() {

@@ -97,7 +97,9 @@ export function seedCatalogue(db: Db, ids: FoundationIds) {
 
       if (!productIds.length) return;
       const cert = (values: Omit<typeof schema.certificates.$inferInsert, "cooperativeId">, covers: number[]) => {
-        const row = tx.insert(schema.certificates).values({ ...values, cooperativeId: coop.id }).returning().get();
+        // Seeded claims all point at one sample scan shipped in public/, so the moderation queue shows evidence.
+        const evidence = { evidencePath: "/demo/chung-nhan-mau.png", evidenceMime: "image/png" };
+        const row = tx.insert(schema.certificates).values({ ...evidence, ...values, cooperativeId: coop.id }).returning().get();
         if (covers.length) tx.insert(schema.certificateProducts).values(covers.map((productId) => ({ certificateId: row.id, productId }))).run();
         return row;
       };

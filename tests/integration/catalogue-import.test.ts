@@ -68,6 +68,12 @@ describe("CSV import", () => {
     expect(rows[2]!.errors).toEqual([{ column: "gtin", message: "catalogue.errors.gtinTaken" }]);
   });
 
+  it("reads the semicolon-separated CSV that Excel writes in a Vietnamese locale", async () => {
+    const r = await preview(new Blob([[header.replaceAll(",", ";"), "Chè Ô long;I.3.a;hop;68;250000;10;400;;;draft"].join("\r\n")]));
+    expect(r.status).toBe(200);
+    expect((r.data as Report).rows).toHaveLength(1);
+  });
+
   it("refuses a file with the wrong header or binary content", async () => {
     expect((await preview(new Blob(["ten,gia\nA,1"]))).status).toBe(422);
     const binary = await preview(new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13])]));
@@ -122,6 +128,14 @@ describe("profile", () => {
     const partial = await call(() => profileAction(args(postMultipart("/dashboard/profile", { ...fields, bankAccount: "" }, htx()))));
     expect(partial.status).toBe(400);
     expect(db.select().from(schema.organisations).where(eq(schema.organisations.id, demoCooperative().id)).get()).toEqual(before);
+  });
+
+  it("puts a rejected cooperative back in the queue when it corrects its profile", async () => {
+    const id = demoCooperative().id;
+    db.update(schema.organisations).set({ verifiedAt: null, rejectionReason: "Thiếu giấy đăng ký" }).where(eq(schema.organisations.id, id)).run();
+    const r = await call(() => profileAction(args(postMultipart("/dashboard/profile", { ...fields, registrationNumber: "8607100000" }, htx()))));
+    expect(r.status).toBe(302);
+    expect(db.select().from(schema.organisations).where(eq(schema.organisations.id, id)).get()).toMatchObject({ rejectionReason: null, verifiedAt: null });
   });
 
   it("is for the owner only", async () => {

@@ -232,6 +232,7 @@ export const catalogue = defineMessages(
     "catalogue.profile.photos": "Ảnh hợp tác xã",
     "catalogue.profile.provinceHint": "Đổi tỉnh sẽ cần Liên minh HTX tỉnh mới xác minh lại.",
     "catalogue.profile.saved": "Đã lưu hồ sơ.",
+    "catalogue.profile.rejected": "Liên minh HTX tỉnh chưa xác minh hợp tác xã: {reason} Hãy bổ sung hồ sơ rồi lưu để gửi xét lại.",
     "catalogue.profile.viewPublic": "Xem trang công khai",
 
     "catalogue.alliance.nav": "Kiểm duyệt",
@@ -495,6 +496,7 @@ export const catalogue = defineMessages(
     "catalogue.profile.photos": "Cooperative photos",
     "catalogue.profile.provinceHint": "Changing province means the new province's alliance must verify you again.",
     "catalogue.profile.saved": "Profile saved.",
+    "catalogue.profile.rejected": "The provincial alliance did not verify the cooperative: {reason} Complete the profile and save it to be reviewed again.",
     "catalogue.profile.viewPublic": "View the public page",
 
     "catalogue.alliance.nav": "Moderation",
