@@ -178,6 +178,78 @@ test.describe("catalogue", () => {
     }
   });
 
+  test("a CSV import lists every invalid row, then imports a corrected file on confirmation", async ({ page }) => {
+    const suffix = crypto.randomBytes(3).toString("hex");
+    const header = "name_vi,category_code,unit,origin_province_code,price,min_order_qty,stock,gtin,tiers,status";
+    const gtin = uniqueGtin();
+    const good = `Dừa xiêm ${suffix},I.1.a,qua,86,12000,50,3000,${gtin},500:11000;2000:10000,published`;
+    await loginAs(page, demo.cooperative);
+    await page.goto("/dashboard/products/import");
+    const template = await page.request.get("/dashboard/products/template.csv");
+    expect(template.headers()["content-type"]).toMatch(/text\/csv/);
+
+    await page.getByLabel("Tệp CSV").setInputFiles({
+      name: "san-pham.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from([header, good, `Dừa lỗi ${suffix},I.1.a,qua,86,-1,50,3000,,,draft`, `Dừa lỗi bậc ${suffix},I.1.a,qua,86,12000,50,3000,,2000:11000;500:10000,draft`].join("\n")),
+    });
+    await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
+    await expect(page.getByRole("heading", { name: "2 dòng có lỗi (1 dòng hợp lệ)" })).toBeVisible();
+    await expect(page.getByRole("row", { name: new RegExp(`^3 Dừa lỗi ${suffix}`) })).toContainText("Không được là số âm.");
+    await expect(page.getByRole("row", { name: new RegExp(`^4 Dừa lỗi bậc ${suffix}`) })).toContainText("Các bậc giá phải có số lượng tăng dần.");
+    await expect(page.getByRole("button", { name: /Xác nhận nhập/ })).toHaveCount(0);
+
+    await page.getByLabel("Tệp CSV").setInputFiles({ name: "san-pham.csv", mimeType: "text/csv", buffer: Buffer.from([header, good].join("\n")) });
+    await page.getByRole("button", { name: "Kiểm tra tệp" }).click();
+    await expect(page.getByRole("heading", { name: "Tệp hợp lệ: 1 sản phẩm sẵn sàng để nhập" })).toBeVisible();
+    await page.getByRole("button", { name: "Xác nhận nhập 1 sản phẩm" }).click();
+    await expect(page.getByText("Đã nhập 1 sản phẩm.")).toBeVisible();
+    await expect(page.getByRole("link", { name: `Dừa xiêm ${suffix}` })).toBeVisible();
+  });
+
+  test("a photo that is not an image is refused with 415 and a message in the user's language", async ({ page }) => {
+    await loginAs(page, demo.cooperative);
+    await page.goto("/dashboard/products/new");
+    await page.getByLabel("Tên sản phẩm (tiếng Việt)").fill("Ảnh giả");
+    await page.getByLabel("Nhóm sản phẩm OCOP").selectOption("I.1.a");
+    await page.getByLabel("Giá bán (đồng / đơn vị)").fill("10000");
+    await page.getByLabel("Số lượng có thể bán").fill("10");
+    await page.getByLabel("Ảnh sản phẩm").setInputFiles({ name: "anh.jpg", mimeType: "image/jpeg", buffer: Buffer.from("day khong phai la anh") });
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes("/dashboard/products/new") && r.request().method() === "POST"),
+      page.getByRole("button", { name: "Tạo sản phẩm" }).click(),
+    ]);
+    expect(response.status()).toBe(415);
+    await expect(page.getByText("Loại tệp không được chấp nhận.", { exact: false })).toBeVisible();
+    await expect(page.getByLabel("Tên sản phẩm (tiếng Việt)")).toHaveValue("Ảnh giả");
+  });
+
+  test("an alliance admin cannot review or decide on another province's certificate", async ({ page }) => {
+    const db = e2eDb();
+    let id: number;
+    let status: string;
+    try {
+      const row = db
+        .prepare("select c.id, c.status from certificates c join organisations o on o.id = c.cooperative_id where c.status = 'pending' and o.province_code <> '86' limit 1")
+        .get() as { id: number; status: string };
+      ({ id, status } = row);
+    } finally {
+      db.close();
+    }
+    await loginAs(page, demo.alliance);
+    const view = await page.goto(`/alliance/certificates/${id}`);
+    expect(view?.status()).toBe(403);
+    await expect(page.getByRole("heading", { name: "Không có quyền truy cập" })).toBeVisible();
+    const post = await page.request.post(`/alliance/certificates/${id}`, { form: { decision: "verify" } });
+    expect(post.status()).toBe(403);
+    const check = e2eDb();
+    try {
+      expect((check.prepare("select status from certificates where id = ?").get(id) as { status: string }).status).toBe(status);
+    } finally {
+      check.close();
+    }
+  });
+
   test("the product page works at phone size @phone", async ({ page }) => {
     const db = e2eDb();
     let id: number;
