@@ -1,7 +1,8 @@
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
 import { forbidden } from "~/auth.server";
-import { decideCertificate, decideCooperative, requireModerator } from "~/models/alliance.server";
+import { requireModerator } from "~/alliance-scope.server";
+import { decideCertificate, decideCooperative } from "~/models/alliance.server";
 
 /** A reason is required to reject, so the cooperative learns what to fix. */
 export const decisionSchema = z

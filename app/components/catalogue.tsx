@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { CertificateBadges, type Badge } from "~/components/badges";
 import { useLocale, useT } from "~/i18n";
 import { formatVnd } from "~/lib/money";
@@ -38,5 +39,16 @@ export function ProductCard({ product }: { product: Card }) {
       </p>
       <CertificateBadges badges={product.badges} />
     </article>
+  );
+}
+
+/** One term of a fact list; nothing at all when there is no value, so optional profile fields just drop out. */
+export function Fact({ label, children }: { label: ReactNode; children: ReactNode }) {
+  if (children === null || children === undefined || children === "" || children === false) return null;
+  return (
+    <>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </>
   );
 }

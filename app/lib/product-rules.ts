@@ -53,16 +53,26 @@ function optionalWholeNumber({ min = 0 }: { min?: number } = {}) {
     .transform((value, ctx) => (value === undefined || value.trim() === "" ? undefined : checkWhole(value, ctx, { min, grouped: false })));
 }
 
-export type GtinMessage =
-  | "catalogue.errors.gtinFormat"
-  | "catalogue.errors.gtinLength"
-  | `catalogue.errors.gtinCheck${0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9}`;
+const checkDigitMessages = [
+  "catalogue.errors.gtinCheck0",
+  "catalogue.errors.gtinCheck1",
+  "catalogue.errors.gtinCheck2",
+  "catalogue.errors.gtinCheck3",
+  "catalogue.errors.gtinCheck4",
+  "catalogue.errors.gtinCheck5",
+  "catalogue.errors.gtinCheck6",
+  "catalogue.errors.gtinCheck7",
+  "catalogue.errors.gtinCheck8",
+  "catalogue.errors.gtinCheck9",
+] as const;
+
+export type GtinMessage = "catalogue.errors.gtinFormat" | "catalogue.errors.gtinLength" | (typeof checkDigitMessages)[number];
 
 /** The message for a GTIN that does not parse; a wrong check digit names the digit it should have been. */
 export function gtinMessage(input: string): GtinMessage | null {
   const r = parseGtin(input);
   if (r.ok) return null;
-  if (r.reason === "checkDigit") return `catalogue.errors.gtinCheck${r.expected as 0}`;
+  if (r.reason === "checkDigit") return checkDigitMessages[r.expected ?? 0] ?? "catalogue.errors.gtinFormat";
   return r.reason === "length" ? "catalogue.errors.gtinLength" : "catalogue.errors.gtinFormat";
 }
 

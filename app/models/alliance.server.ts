@@ -1,25 +1,12 @@
 import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
-import { forbidden, requireUser } from "~/auth.server";
 import { db, schema } from "~/db.server";
 import { addDaysToDate } from "~/lib/dates";
 import { todayInVietnam } from "~/lib/certificates";
 import { activeCertificateWhere } from "./badges.server";
-import { getMemberships } from "./user.server";
 import { getProvince } from "./province.server";
 
-/**
- * Who may moderate, and where: an alliance admin acts in their own province only; a platform admin anywhere
- * (`provinceCode` null). Anyone else gets 403.
- */
-export function requireModerator(request: Request) {
-  const user = requireUser(request);
-  if (user.isPlatformAdmin) return { user, provinceCode: null as string | null };
-  const alliance = getMemberships(user.id).find((m) => m.organisation.kind === "alliance");
-  if (!alliance) throw forbidden(request);
-  return { user, provinceCode: alliance.organisation.provinceCode as string | null };
-}
-
-export type Moderator = ReturnType<typeof requireModerator>;
+/** Who is deciding, and where they may: `provinceCode` null means anywhere (platform admin). */
+export type Moderator = { user: { id: number }; provinceCode: string | null };
 
 export function mayActIn(moderator: { provinceCode: string | null }, provinceCode: string) {
   return moderator.provinceCode === null || moderator.provinceCode === provinceCode;

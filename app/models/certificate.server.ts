@@ -1,7 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
-import { getUser } from "~/auth.server";
 import { db, schema } from "~/db.server";
-import { getMemberships } from "./user.server";
 import { getT } from "~/i18n";
 import { addDaysToDate } from "~/lib/dates";
 import type { CertificateInput } from "~/lib/certificate-rules";
@@ -210,15 +208,3 @@ export async function sendExpiryWarnings({ cooperativeId, today = todayInVietnam
   return { sent, certificates: due.length };
 }
 
-/**
- * For the dashboard home: the cooperative's certificates expiring within 90 days (empty for other kinds), after
- * sending any warning email not sent yet.
- */
-export async function cooperativeDashboardNotices(request: Request) {
-  const user = getUser(request);
-  if (!user) return [];
-  const coop = getMemberships(user.id).find((m) => m.organisation.kind === "cooperative");
-  if (!coop) return [];
-  await sendExpiryWarnings({ cooperativeId: coop.organisation.id });
-  return listExpiringCertificates({ cooperativeId: coop.organisation.id });
-}

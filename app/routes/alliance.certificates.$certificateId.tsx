@@ -8,7 +8,8 @@ import { pageMeta } from "~/components/meta";
 import { useLocale, useT } from "~/i18n";
 import { submitDecision } from "~/decision.server";
 import { formatDate, formatDateTime } from "~/lib/money";
-import { getCertificateForReview, mayActIn, requireModerator } from "~/models/alliance.server";
+import { requireModerator } from "~/alliance-scope.server";
+import { getCertificateForReview, mayActIn } from "~/models/alliance.server";
 
 function id(params: { certificateId?: string }) {
   const n = Number(params.certificateId);

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUserId } from "~/auth.server";
 import { CertificateBadges, VerifiedBadge } from "~/components/badges";
-import { ProductCard, photoSrcSet, photoUrl } from "~/components/catalogue";
+import { Fact, ProductCard, photoSrcSet, photoUrl } from "~/components/catalogue";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageMeta } from "~/components/meta";
 import { useLocale, useT } from "~/i18n";
@@ -51,90 +51,35 @@ export default function CooperativeProfile() {
         <section className="card">
           <h2>{t("catalogue.profile.about")}</h2>
           <dl className="catalogue-facts">
-            {c.registrationNumber ? (
-              <>
-                <dt>{t("catalogue.profile.registrationNumber")}</dt>
-                <dd>{c.registrationNumber}</dd>
-              </>
-            ) : null}
-            {c.yearFounded ? (
-              <>
-                <dt>{t("catalogue.profile.yearFounded")}</dt>
-                <dd>{c.yearFounded}</dd>
-              </>
-            ) : null}
-            {c.memberCount ? (
-              <>
-                <dt>{t("catalogue.profile.memberCount")}</dt>
-                <dd>{formatNumber(c.memberCount, locale)}</dd>
-              </>
-            ) : null}
-            {c.areaHa ? (
-              <>
-                <dt>{t("catalogue.profile.area")}</dt>
-                <dd>{t("catalogue.profile.hectares", { n: formatNumber(c.areaHa, locale) })}</dd>
-              </>
-            ) : null}
-            {c.mainProducts ? (
-              <>
-                <dt>{t("catalogue.profile.mainProducts")}</dt>
-                <dd>{c.mainProducts}</dd>
-              </>
-            ) : null}
-            {c.address ? (
-              <>
-                <dt>{t("catalogue.profile.address")}</dt>
-                <dd>{c.address}</dd>
-              </>
-            ) : null}
-            {c.website ? (
-              <>
-                <dt>{t("catalogue.profile.website")}</dt>
-                <dd>
-                  <a href={c.website} rel="noopener nofollow">
-                    {c.website}
-                  </a>
-                </dd>
-              </>
-            ) : null}
+            <Fact label={t("catalogue.profile.registrationNumber")}>{c.registrationNumber}</Fact>
+            <Fact label={t("catalogue.profile.yearFounded")}>{c.yearFounded}</Fact>
+            <Fact label={t("catalogue.profile.memberCount")}>{c.memberCount ? formatNumber(c.memberCount, locale) : null}</Fact>
+            <Fact label={t("catalogue.profile.area")}>{c.areaHa ? t("catalogue.profile.hectares", { n: formatNumber(c.areaHa, locale) }) : null}</Fact>
+            <Fact label={t("catalogue.profile.mainProducts")}>{c.mainProducts}</Fact>
+            <Fact label={t("catalogue.profile.address")}>{c.address}</Fact>
+            <Fact label={t("catalogue.profile.website")}>
+              {c.website ? (
+                <a href={c.website} rel="noopener nofollow">
+                  {c.website}
+                </a>
+              ) : null}
+            </Fact>
           </dl>
         </section>
         <section className="card">
           <h2>{t("catalogue.profile.contact")}</h2>
           {contact ? (
             <dl className="catalogue-facts">
-              {contact.contactName ? (
-                <>
-                  <dt>{t("catalogue.profile.contactName")}</dt>
-                  <dd>{contact.contactName}</dd>
-                </>
-              ) : null}
-              {contact.phone ? (
-                <>
-                  <dt>{t("catalogue.profile.phone")}</dt>
-                  <dd>
-                    <a href={`tel:${contact.phone}`}>{contact.phone}</a>
-                  </dd>
-                </>
-              ) : null}
-              {contact.zalo ? (
-                <>
-                  <dt>Zalo</dt>
-                  <dd>
-                    <a href={`https://zalo.me/${contact.zalo.replace(/\D/g, "")}`} rel="noopener">
-                      {contact.zalo}
-                    </a>
-                  </dd>
-                </>
-              ) : null}
-              {contact.email ? (
-                <>
-                  <dt>{t("catalogue.profile.email")}</dt>
-                  <dd>
-                    <a href={`mailto:${contact.email}`}>{contact.email}</a>
-                  </dd>
-                </>
-              ) : null}
+              <Fact label={t("catalogue.profile.contactName")}>{contact.contactName}</Fact>
+              <Fact label={t("catalogue.profile.phone")}>{contact.phone ? <a href={`tel:${contact.phone}`}>{contact.phone}</a> : null}</Fact>
+              <Fact label="Zalo">
+                {contact.zalo ? (
+                  <a href={`https://zalo.me/${contact.zalo.replace(/\D/g, "")}`} rel="noopener">
+                    {contact.zalo}
+                  </a>
+                ) : null}
+              </Fact>
+              <Fact label={t("catalogue.profile.email")}>{contact.email ? <a href={`mailto:${contact.email}`}>{contact.email}</a> : null}</Fact>
             </dl>
           ) : (
             <p>

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { catalogueViewer } from "~/catalogue-viewer.server";
 import { CertificateBadges, VerifiedBadge } from "~/components/badges";
-import { ProductCard, photoSrcSet, photoUrl } from "~/components/catalogue";
+import { Fact, ProductCard, photoSrcSet, photoUrl } from "~/components/catalogue";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
@@ -90,12 +90,7 @@ export default function ProductPage() {
             <dd>{`${formatNumber(product.minOrderQty, locale)} ${unit}`}</dd>
             <dt>{t("catalogue.product.stock")}</dt>
             <dd>{product.stock > 0 ? `${formatNumber(product.stock, locale)} ${unit}` : t("catalogue.product.soldOut")}</dd>
-            {product.packSize ? (
-              <>
-                <dt>{t("catalogue.product.packSize")}</dt>
-                <dd>{product.packSize}</dd>
-              </>
-            ) : null}
+            <Fact label={t("catalogue.product.packSize")}>{product.packSize}</Fact>
             <dt>{t("catalogue.product.origin")}</dt>
             <dd>{originProvince.name}</dd>
             <dt>{t("catalogue.product.harvest")}</dt>
