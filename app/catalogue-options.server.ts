@@ -1,4 +1,5 @@
 import type { Locale } from "~/i18n/locale";
+import { displayGtin } from "~/lib/gtin";
 import { monthsFromMask } from "~/lib/product-rules";
 import type { Product } from "~/models/product.server";
 import { listCategories, listProvinces } from "~/models/province.server";
@@ -27,7 +28,7 @@ export function productDefaults(p: Product, tiers: { minQty: number; unitPrice: 
     price: String(p.price),
     minOrderQty: String(p.minOrderQty),
     stock: String(p.stock),
-    gtin: p.gtin ? p.gtin.replace(/^0+(?=\d{8,})/, "") : "",
+    gtin: p.gtin ? displayGtin(p.gtin) : "",
     status: p.status,
     tiers: tiers.map((t) => ({ minQty: String(t.minQty), unitPrice: String(t.unitPrice) })),
   };

@@ -42,6 +42,15 @@ describe("creating products", () => {
     expect(await svg.text()).toMatch(/^<svg/);
   });
 
+  it("keeps a GTIN-12 as typed when the product is edited again", async () => {
+    const r = await create({ ...productFields, gtin: "036000291452" });
+    expect(r.status).toBe(302);
+    const id = r.response!.headers.get("Location")!.match(/products\/(\d+)/)![1]!;
+    expect(db.select().from(schema.products).where(eq(schema.products.id, Number(id))).get()!.gtin).toBe("00036000291452");
+    const load = await call(() => editLoader(args(get(`/dashboard/products/${id}`, htx()), { productId: id })));
+    expect((load.data as { defaults: { gtin: string; tiers: unknown[] } }).defaults).toMatchObject({ gtin: "036000291452", tiers: [{ minQty: "100", unitPrice: "42000" }, { minQty: "1000", unitPrice: "38000" }] });
+  });
+
   it("rejects a wrong check digit with 400, naming the digit it should be, and writes nothing", async () => {
     const before = productCount();
     const r = await create({ ...productFields, gtin: "8931234567890" });
