@@ -5,4 +5,5 @@
 import { sendExpiryWarnings } from "~/models/certificate.server";
 
 const result = await sendExpiryWarnings();
-console.log(`Expiry warnings: ${result.sent} email(s) for ${result.certificates} certificate(s).`);
+console.log(`Expiry warnings: ${result.sent} email(s) for ${result.certificates} certificate(s), ${result.failed} failed.`);
+if (result.failed) process.exitCode = 1;

@@ -169,6 +169,7 @@ export async function sendExpiryWarnings({ cooperativeId, today = todayInVietnam
   const byCoop = new Map<number, typeof due>();
   for (const c of due) byCoop.set(c.cooperativeId, [...(byCoop.get(c.cooperativeId) ?? []), c]);
   let sent = 0;
+  let failed = 0;
   for (const [coopId, certs] of byCoop) {
     // Claim the rows first: a concurrent run finds them warned and sends nothing.
     const claimed = db
@@ -187,24 +188,31 @@ export async function sendExpiryWarnings({ cooperativeId, today = todayInVietnam
       .where(and(eq(schema.memberships.organisationId, coopId), eq(schema.memberships.role, "owner")))
       .all();
     const recipients = owners.length ? owners : coop?.email ? [{ email: coop.email, locale: null }] : [];
-    for (const r of recipients) {
-      const t = getT(r.locale ?? "vi");
-      const lines = mine.map((c) =>
-        t("catalogue.mail.expiryLine", {
-          type: t(`badges.type.${c.type}`),
-          number: c.number,
-          date: c.expiryDate!,
-          days: c.daysLeft,
-        }),
-      );
-      await sendMail({
-        to: r.email,
-        subject: t("catalogue.mail.expirySubject", { org: coop?.name ?? "", n: mine.length }),
-        text: t("catalogue.mail.expiryBody", { org: coop?.name ?? "", lines: lines.join("\n"), url: absoluteUrl("/dashboard/certificates") }),
-      });
-      sent++;
+    try {
+      for (const r of recipients) {
+        const t = getT(r.locale ?? "vi");
+        const lines = mine.map((c) =>
+          t("catalogue.mail.expiryLine", {
+            type: t(`badges.type.${c.type}`),
+            number: c.number,
+            date: c.expiryDate!,
+            days: c.daysLeft,
+          }),
+        );
+        await sendMail({
+          to: r.email,
+          subject: t("catalogue.mail.expirySubject", { org: coop?.name ?? "", n: mine.length }),
+          text: t("catalogue.mail.expiryBody", { org: coop?.name ?? "", lines: lines.join("\n"), url: absoluteUrl("/dashboard/certificates") }),
+        });
+        sent++;
+      }
+    } catch (error) {
+      // Mail is down: release the claim so the next run tries again, and let the dashboard render regardless.
+      db.update(schema.certificates).set({ expiryWarnedAt: null }).where(inArray(schema.certificates.id, mine.map((c) => c.id))).run();
+      console.error("expiry warning mail failed", error);
+      failed++;
     }
   }
-  return { sent, certificates: due.length };
+  return { sent, failed, certificates: due.length };
 }
 

@@ -141,7 +141,7 @@ describe("expiry warnings", () => {
     expect(mail.subject).toMatch(/chứng nhận sắp hết hạn/);
     expect(mail.text).toMatch(/\/dashboard\/certificates/);
     const second = await sendExpiryWarnings();
-    expect(second).toEqual({ sent: 0, certificates: 0 });
+    expect(second).toEqual({ sent: 0, failed: 0, certificates: 0 });
     expect(outbox()).toBe(before + first.sent);
     // Already past: no warning, and the badge is gone without any job.
     const expired = db.select().from(schema.certificates).where(eq(schema.certificates.status, "verified")).all().find((c) => c.expiryDate && c.expiryDate < today)!;
