@@ -19,6 +19,8 @@ const pdf = { name: "chung-nhan.pdf", mimeType: "application/pdf", buffer: Buffe
 
 test.describe("catalogue", () => {
   test("a cooperative lists a product with a GTIN and a certificate; the alliance verifies it and the badge appears", async ({ page, browser }) => {
+    // Two accounts, uploads and several pages: give it room on a busy machine.
+    test.slow();
     const suffix = crypto.randomBytes(3).toString("hex");
     const name = `Bưởi da xanh E2E ${suffix}`;
     const gtin = uniqueGtin();
