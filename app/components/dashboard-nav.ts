@@ -10,4 +10,9 @@ export const dashboardNav: { to: string; label: MessageKey; kinds: Kind[]; owner
   { to: "/dashboard", label: "dashboard.title", kinds: ["cooperative", "buyer", "alliance"] },
   { to: "/dashboard/lots", label: "trace.nav.lots", kinds: ["cooperative"] },
   { to: "/dashboard/team", label: "dashboard.team", kinds: ["cooperative", "buyer", "alliance"] },
+  // Catalogue
+  { to: "/dashboard/profile", label: "catalogue.dashboard.profile", kinds: ["cooperative"], ownerOnly: true },
+  { to: "/dashboard/products", label: "catalogue.dashboard.products", kinds: ["cooperative"] },
+  { to: "/dashboard/members", label: "catalogue.dashboard.members", kinds: ["cooperative"] },
+  { to: "/dashboard/certificates", label: "catalogue.dashboard.certificates", kinds: ["cooperative"] },
 ];

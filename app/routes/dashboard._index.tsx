@@ -1,17 +1,25 @@
-import type { MetaFunction } from "@remix-run/node";
-import { useRouteLoaderData } from "@remix-run/react";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { ExpiryWarnings } from "~/components/expiry-warnings";
 import { pageMeta } from "~/components/meta";
+import { cooperativeDashboardNotices } from "~/catalogue-viewer.server";
 import { useT } from "~/i18n";
 import type { loader as dashboardLoader } from "./dashboard";
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  return { expiring: await cooperativeDashboardNotices(request) };
+}
+
 export default function DashboardHome() {
   const t = useT();
+  const { expiring } = useLoaderData<typeof loader>();
   const data = useRouteLoaderData<typeof dashboardLoader>("routes/dashboard");
   if (!data) return null;
   const { user, organisation } = data;
   return (
     <section className="stack">
       <h1>{t("dashboard.welcome", { name: user.name })}</h1>
+      <ExpiryWarnings certificates={expiring} />
       {organisation ? (
         <div className="card">
           <h2>{organisation.name}</h2>

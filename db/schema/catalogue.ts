@@ -155,3 +155,24 @@ export const certificateProducts = sqliteTable(
     index("certificate_products_product_idx").on(t.productId),
   ],
 );
+
+/* ---------------------------------------------------------------- Cooperative profile photos */
+
+/** Photos on a cooperative's public profile (fields, packing house, members at work). */
+export const cooperativePhotos = sqliteTable(
+  "cooperative_photos",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    cooperativeId: integer("cooperative_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    /** Base path under the uploads directory, without the width suffix. */
+    path: text("path").notNull(),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    alt: text("alt"),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index("cooperative_photos_coop_idx").on(t.cooperativeId, t.position)],
+);

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { todayInVietnam } from "../../app/lib/certificates";
+import { ocopExpiry, todayInVietnam } from "../../app/lib/certificates";
 import { withCheckDigit } from "../../app/lib/gtin";
 import { slugify } from "../../app/lib/text";
 import type { Db } from "../open";
@@ -97,7 +97,9 @@ export function seedCatalogue(db: Db, ids: FoundationIds) {
 
       if (!productIds.length) return;
       const cert = (values: Omit<typeof schema.certificates.$inferInsert, "cooperativeId">, covers: number[]) => {
-        const row = tx.insert(schema.certificates).values({ ...values, cooperativeId: coop.id }).returning().get();
+        // Seeded claims all point at one sample scan shipped in public/, so the moderation queue shows evidence.
+        const evidence = { evidencePath: "/demo/chung-nhan-mau.png", evidenceMime: "image/png" };
+        const row = tx.insert(schema.certificates).values({ ...evidence, ...values, cooperativeId: coop.id }).returning().get();
         if (covers.length) tx.insert(schema.certificateProducts).values(covers.map((productId) => ({ certificateId: row.id, productId }))).run();
         return row;
       };
@@ -157,6 +159,22 @@ export function seedCatalogue(db: Db, ids: FoundationIds) {
         cert(
           { type: "gi", number: `CDĐL-000${ci}`, issuer: "Cục Sở hữu trí tuệ", issueDate: "2019-05-10", expiryDate: null, scope: "Chỉ dẫn địa lý", ...decided("verified") },
           [productIds[0]!.id],
+        );
+      }
+      // Every cooperative of the demo alliance's province has a claim waiting, so its moderation queue has work.
+      if (coop.provinceCode === "86" && !isDemo) {
+        cert(
+          {
+            type: "ocop",
+            ocopStars: 4,
+            number: `${200 + ci}/QĐ-UBND`,
+            issuer: "UBND tỉnh Vĩnh Long",
+            issueDate: addDays(today, -20),
+            expiryDate: ocopExpiry(addDays(today, -20)),
+            scope: productIds[productIds.length - 1]!.name,
+            status: "pending",
+          },
+          [productIds[productIds.length - 1]!.id],
         );
       }
       if (ci % 9 === 4) {

@@ -1,0 +1,41 @@
+import { data, redirect } from "@remix-run/node";
+import { z } from "zod";
+import { forbidden } from "~/auth.server";
+import { requireModerator } from "~/alliance-scope.server";
+import { decideCertificate, decideCooperative } from "~/models/alliance.server";
+
+/** A reason is required to reject, so the cooperative learns what to fix. */
+export const decisionSchema = z
+  .object({
+    decision: z.enum(["verify", "reject"], { error: "errors.invalid" }),
+    reason: z
+      .string()
+      .trim()
+      .max(500, { error: "errors.tooLong" })
+      .optional()
+      .transform((v) => v || null),
+    returnTo: z.string().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.decision === "reject" && !v.reason) ctx.addIssue({ code: "custom", message: "catalogue.errors.reasonRequired", path: ["reason"] });
+  });
+
+/** Verify or reject a cooperative or a certificate: 403 outside the moderator's province, 404 for an unknown id. */
+export async function submitDecision(request: Request, target: { kind: "cooperative" | "certificate"; id: number }) {
+  const moderator = requireModerator(request);
+  const parsed = decisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) {
+    return data({ error: parsed.error.issues[0]?.message ?? "errors.invalid", targetId: target.id, kind: target.kind }, { status: 400 });
+  }
+  const { decision, reason } = parsed.data;
+  const result =
+    target.kind === "cooperative"
+      ? decideCooperative({ moderator, cooperativeId: target.id, decision, reason })
+      : decideCertificate({ moderator, certificateId: target.id, decision, reason });
+  if (result === "not_found") throw new Response("errors.notFound", { status: 404 });
+  if (result === "forbidden") throw forbidden(request);
+  const back = parsed.data.returnTo?.startsWith("/alliance") ? parsed.data.returnTo : "/alliance";
+  const url = new URL(back, "http://x");
+  url.searchParams.set("done", `${target.kind}-${decision}`);
+  return redirect(`${url.pathname}${url.search}`);
+}
