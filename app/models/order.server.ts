@@ -607,3 +607,14 @@ export function applyStripeCheckoutCompleted({
 export function getOrderIdForSession({ sessionId }: { sessionId: string }) {
   return db.select({ orderId: schema.payments.orderId }).from(schema.payments).where(eq(schema.payments.stripeSessionId, sessionId)).get()?.orderId ?? null;
 }
+
+/** Unscoped, for the payment provider's webhook, which acts for no organisation. */
+export function getOrderSummary({ id }: { id: number }) {
+  return (
+    db
+      .select({ id: schema.orders.id, number: schema.orders.number, buyerId: schema.orders.buyerId, cooperativeId: schema.orders.cooperativeId, status: schema.orders.status })
+      .from(schema.orders)
+      .where(eq(schema.orders.id, id))
+      .get() ?? null
+  );
+}

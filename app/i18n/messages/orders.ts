@@ -155,7 +155,7 @@ export const orders = defineMessages(
     "orders.detail.noLots": "Chưa ghi lô hàng nào.",
     "orders.detail.lotCode": "Mã lô",
     "orders.detail.addLot": "Thêm lô",
-    "orders.detail.lotTrace": "Truy xuất lô {code}",
+    "orders.detail.lotTrace": "Lô {code}",
     "orders.detail.stepDone": "Đã cập nhật đơn hàng.",
     "orders.detail.trust": "Cho phép doanh nghiệp này thanh toán khi nhận hàng",
     "orders.detail.untrust": "Bỏ quyền thanh toán khi nhận hàng",
@@ -165,6 +165,7 @@ export const orders = defineMessages(
     "orders.detail.source.tier": "giá sỉ",
     "orders.detail.source.base": "giá niêm yết",
     "orders.detail.back": "Tất cả đơn hàng",
+    "orders.detail.nextSteps": "Bước tiếp theo",
 
     "orders.pdf.title": "XÁC NHẬN ĐƠN HÀNG / HÓA ĐƠN TẠM",
     "orders.pdf.number": "Số đơn: {number}",
@@ -428,7 +429,7 @@ export const orders = defineMessages(
     "orders.detail.noLots": "No lots recorded yet.",
     "orders.detail.lotCode": "Lot code",
     "orders.detail.addLot": "Add lot",
-    "orders.detail.lotTrace": "Trace lot {code}",
+    "orders.detail.lotTrace": "Lot {code}",
     "orders.detail.stepDone": "The order was updated.",
     "orders.detail.trust": "Allow this business to pay on delivery",
     "orders.detail.untrust": "Withdraw cash on delivery",
@@ -438,6 +439,7 @@ export const orders = defineMessages(
     "orders.detail.source.tier": "volume price",
     "orders.detail.source.base": "list price",
     "orders.detail.back": "All orders",
+    "orders.detail.nextSteps": "Next steps",
 
     "orders.pdf.title": "ORDER CONFIRMATION / PRO-FORMA INVOICE",
     "orders.pdf.number": "Order: {number}",
