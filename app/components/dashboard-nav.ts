@@ -9,4 +9,9 @@ type Kind = "cooperative" | "buyer" | "alliance";
 export const dashboardNav: { to: string; label: MessageKey; kinds: Kind[]; ownerOnly?: boolean }[] = [
   { to: "/dashboard", label: "dashboard.title", kinds: ["cooperative", "buyer", "alliance"] },
   { to: "/dashboard/team", label: "dashboard.team", kinds: ["cooperative", "buyer", "alliance"] },
+  // Orders capability.
+  { to: "/dashboard/orders", label: "orders.nav.orders", kinds: ["cooperative", "buyer"] },
+  { to: "/dashboard/inquiries", label: "orders.nav.inquiries", kinds: ["cooperative", "buyer"] },
+  { to: "/dashboard/quotes", label: "orders.nav.quotes", kinds: ["cooperative", "buyer"] },
+  { to: "/cart", label: "orders.nav.cart", kinds: ["buyer"] },
 ];
