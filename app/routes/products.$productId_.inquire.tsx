@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/auth.server";
+import { AddToCart } from "~/components/add-to-cart";
 import { ContactButtons } from "~/components/contact-buttons";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
@@ -56,6 +57,7 @@ export default function Inquire() {
       <ContactButtons contact={contact} slug={cooperative.slug} />
       {isBuyer ? (
         <>
+          <AddToCart productId={product.id} unit={product.unit} minOrderQty={product.minOrderQty} />
           <InquiryForm lastResult={lastResult ?? null} defaultSubject={defaultSubject} />
           <p>
             <Link to={`/products/${product.id}/quote`}>{t("orders.inquiry.askQuote")}</Link>

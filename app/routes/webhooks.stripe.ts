@@ -1,4 +1,4 @@
-import { data, type ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { applyStripeCheckoutCompleted, getOrderIdForSession, getOrderSummary } from "~/models/order.server";
 import { notifyOrderStep } from "~/order-routes.server";
@@ -16,13 +16,13 @@ const sessionSchema = z.object({
  * stale event is answered 400 and changes nothing. A verified event is applied at most once (by event id).
  */
 export async function action({ request }: ActionFunctionArgs) {
-  if (request.method !== "POST") return data({ error: "method" }, { status: 405 });
+  if (request.method !== "POST") return Response.json({ error: "method" }, { status: 405 });
   const raw = await request.text();
   let event;
   try {
     event = verifyWebhook(raw, request.headers.get("Stripe-Signature"));
   } catch {
-    return data({ error: "invalid signature" }, { status: 400 });
+    return Response.json({ error: "invalid signature" }, { status: 400 });
   }
   const parsed = event.type.startsWith("checkout.session.") ? sessionSchema.safeParse(event.data.object) : null;
   const session = parsed?.success ? parsed.data : null;
@@ -39,7 +39,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const order = orderId ? getOrderSummary({ id: orderId }) : null;
     if (order) await notifyOrderStep(order, "paid", "system");
   }
-  return data({ received: true, outcome });
+  return Response.json({ received: true, outcome });
 }
 
 export async function loader() {

@@ -34,6 +34,10 @@ export function signPayload(payload, secret, timestamp = Math.floor(Date.now() /
 const id = (prefix) => `${prefix}_test_${crypto.randomBytes(12).toString("hex")}`;
 const escapeHtml = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+/**
+ * @param {{ port?: number, host?: string, webhookUrl?: string | null, secret?: string }} [options]
+ *   `webhookUrl: null` keeps events to the caller (`pay()` returns them signed) instead of posting them.
+ */
 export function startStripeFake({
   port = Number(process.env.STRIPE_FAKE_PORT ?? 12204),
   host = process.env.STRIPE_FAKE_HOST ?? "127.0.0.1",

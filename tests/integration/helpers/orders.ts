@@ -41,7 +41,10 @@ export async function run(handler: Handler, request: Request, params: Record<str
     if (thrown instanceof Response) result = thrown;
     else throw thrown;
   }
-  if (result instanceof Response) return { status: result.status, data: null, location: result.headers.get("Location"), response: result };
+  if (result instanceof Response) {
+    const json = result.headers.get("Content-Type")?.includes("application/json") ? await result.clone().json() : null;
+    return { status: result.status, data: json, location: result.headers.get("Location"), response: result };
+  }
   if (result && typeof result === "object" && "init" in result && "data" in result && (result as { type?: string }).type === "DataWithResponseInit") {
     const r = result as { data: unknown; init: { status?: number } | null };
     return { status: r.init?.status ?? 200, data: r.data, location: null, response: null };
