@@ -6,7 +6,7 @@ import QRCode from "qrcode";
 import { getT, type MessageKey } from "~/i18n";
 import type { Locale } from "~/i18n/locale";
 import { formatDate, formatNumber, formatVnd } from "~/lib/money";
-import { buildVietQr, orderTransferNote } from "~/lib/vietqr";
+import { bankLabel, buildVietQr, orderTransferNote } from "~/lib/vietqr";
 import type { getOrderForOrganisation } from "~/models/order.server";
 
 type OrderView = NonNullable<ReturnType<typeof getOrderForOrganisation>>;
@@ -17,7 +17,7 @@ export function transferDetails(view: Pick<OrderView, "order" | "cooperative">) 
   if (!cooperative.bankBin || !cooperative.bankAccount) return null;
   const note = orderTransferNote(order.number);
   const payload = buildVietQr({ bankBin: cooperative.bankBin, accountNumber: cooperative.bankAccount, amount: order.total, note });
-  return { payload, note, bin: cooperative.bankBin, account: cooperative.bankAccount, holder: cooperative.bankHolder ?? cooperative.name, amount: order.total };
+  return { payload, note, bin: bankLabel(cooperative.bankBin), account: cooperative.bankAccount, holder: cooperative.bankHolder ?? cooperative.name, amount: order.total };
 }
 
 export function qrDataUrl(payload: string) {
@@ -60,7 +60,7 @@ export async function orderPdf(view: OrderView, locale: Locale): Promise<Buffer>
     doc.font("regular").fontSize(10).text(org.name, { width: 240 });
     if (org.address) doc.text(org.address, { width: 240 });
     if (org.taxCode) doc.text(t("orders.detail.taxCode", { code: org.taxCode }), { width: 240 });
-    if (org.registrationNumber) doc.text(org.registrationNumber, { width: 240 });
+    if (org.registrationNumber) doc.text(t("orders.detail.registration", { code: org.registrationNumber }), { width: 240 });
     if (org.phone) doc.text(org.phone, { width: 240 });
     if (org.email) doc.text(org.email, { width: 240 });
     return doc.y;

@@ -79,3 +79,19 @@ export function buildVietQr({ bankBin, accountNumber, amount, note, billNumber, 
 export function hasValidCrc(payload: string): boolean {
   return payload.length > 8 && payload.slice(-8, -4) === "6304" && crc16(payload.slice(0, -4)) === payload.slice(-4);
 }
+
+/** NAPAS BINs of the banks cooperatives use most (DOMAIN.md), for showing a name beside the number. */
+export const bankNames: Record<string, string> = {
+  "970436": "Vietcombank",
+  "970415": "VietinBank",
+  "970418": "BIDV",
+  "970405": "Agribank",
+  "970422": "MB",
+  "970407": "Techcombank",
+  "970416": "ACB",
+  "970403": "Sacombank",
+};
+
+export function bankLabel(bin: string): string {
+  return bankNames[bin] ? `${bankNames[bin]} (${bin})` : bin;
+}

@@ -17,6 +17,7 @@ test.describe("orders", () => {
     await page.getByRole("button", { name: "Gửi tin nhắn" }).click();
     await expect(page).toHaveURL(/\/dashboard\/inquiries\/\d+$/);
     await expect(page.getByText("HTX còn hàng loại 1 không ạ?")).toBeVisible();
+    await expectAccessible(page);
     const threadUrl = page.url();
 
     // The cooperative sees it among its inquiries and answers.
@@ -89,6 +90,7 @@ test.describe("orders", () => {
     await page.getByRole("button", { name: "Thêm vào giỏ" }).click();
     await expect(page.getByText("Đã thêm vào giỏ.")).toBeVisible();
     await page.goto("/cart");
+    await expectAccessible(page);
     await page.getByLabel("Xã, phường").fill("Phường Bến Thành");
     await page.getByLabel("Địa chỉ (số nhà, đường, kho)").fill("12 Lê Lợi");
     await expect(page.getByLabel("Chuyển khoản VietQR")).toBeChecked();
