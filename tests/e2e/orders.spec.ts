@@ -168,3 +168,38 @@ test.describe("orders", () => {
     await expectAccessible(page);
   });
 });
+
+test.describe("quotes", () => {
+  test("a buyer asks for a quote, the cooperative prices it, and accepting it places an order at the quoted price", async ({ page, browser }) => {
+    const buyer = createBuyer("Công ty Báo Giá");
+    const product = demoProduct(3);
+    await loginAs(page, buyer.email);
+    await page.goto(`/products/${product.id}/quote`);
+    await page.getByLabel(/^Số lượng/).fill(String(product.moq * 2));
+    await page.getByLabel("Tỉnh, thành phố nhận hàng").selectOption({ label: "Thành phố Hồ Chí Minh" });
+    await page.getByLabel("Ngày cần hàng").fill("2099-03-01");
+    await page.getByRole("button", { name: "Gửi yêu cầu báo giá" }).click();
+    await expect(page.getByText("Đã gửi yêu cầu báo giá.")).toBeVisible();
+    const quoteUrl = page.url().split("?")[0]!;
+
+    const coopContext = await browser.newContext();
+    const coop = await coopContext.newPage();
+    await loginAs(coop, demo.cooperative);
+    await coop.goto(quoteUrl);
+    await coop.getByLabel(/^Đơn giá/).fill("12345");
+    await coop.getByLabel("Hiệu lực đến ngày").fill("2099-02-01");
+    await coop.getByLabel(/^Điều kiện/).fill("Giao trong 5 ngày.");
+    await coop.getByRole("button", { name: "Gửi báo giá" }).click();
+    await expect(coop.getByText("Đã gửi báo giá cho bên mua.")).toBeVisible();
+    await coopContext.close();
+
+    await page.goto(quoteUrl);
+    await expect(page.getByText(/12\.345\s₫/).first()).toBeVisible();
+    await page.getByLabel("Xã, phường").fill("Phường Thủ Đức");
+    await page.getByLabel("Địa chỉ (số nhà, đường, kho)").fill("Kho số 3");
+    await page.getByRole("button", { name: "Chấp nhận và đặt hàng" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Đã đặt");
+    await expect(page.getByTestId("order-total")).toHaveText(new Intl.NumberFormat("vi-VN", { style: "currency", currency: "VND" }).format(12345 * product.moq * 2));
+    await expect(page.getByText("(theo báo giá)")).toBeVisible();
+  });
+});
