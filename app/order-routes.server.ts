@@ -48,7 +48,7 @@ export async function notifyOrderStep(order: { id: number; number: string; buyer
       organisationId,
       subject: "orders.mail.orderStepSubject",
       body: "orders.mail.orderStepBody",
-      params: { number: order.number, status: getT("vi")(key) },
+      params: { number: order.number, status: key },
       path: `/dashboard/orders/${order.id}`,
     });
   }

@@ -1,11 +1,11 @@
 import { eq } from "drizzle-orm";
 import { db, schema } from "~/db.server";
-import { getT, type MessageKey, type Params } from "~/i18n";
+import { getT, isMessageKey, type MessageKey, type Params } from "~/i18n";
 import { isLocale } from "~/i18n/locale";
 import { absoluteUrl, sendMail } from "~/mail.server";
 
 /**
- * Mails every member of an organisation, each in their own language. Mail is best effort: a failing SMTP server
+ * Mails every member of an organisation, each in their own language (parameters that are catalogue keys too). Mail is best effort: a failing SMTP server
  * must not undo an order step that has been committed, so errors are logged, not thrown.
  */
 export async function notifyOrganisation({
@@ -30,8 +30,10 @@ export async function notifyOrganisation({
   const link = absoluteUrl(path);
   for (const p of people) {
     const t = getT(isLocale(p.locale) ? p.locale : "vi");
+    // A parameter that is itself a catalogue key (a status, a decision) is translated for this recipient too.
+    const localised = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === "string" && isMessageKey(v) ? t(v) : v]));
     try {
-      await sendMail({ to: p.email, subject: t(subject, params), text: `${t(body, params)}\n\n${link}` });
+      await sendMail({ to: p.email, subject: t(subject, localised), text: `${t(body, localised)}\n\n${link}` });
     } catch (error) {
       console.error("notifyOrganisation failed", error);
     }

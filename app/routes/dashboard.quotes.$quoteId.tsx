@@ -68,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         organisationId: quote.cooperativeId,
         subject: "orders.mail.quoteDecidedSubject",
         body: "orders.mail.quoteDecidedBody",
-        params: { buyer: organisation.name, product: quote.productName, decision: getT("vi")("orders.quotes.declined") },
+        params: { buyer: organisation.name, product: quote.productName, decision: "orders.quotes.declined" },
         path: `/dashboard/quotes/${quote.id}`,
       });
       return redirect(`/dashboard/quotes/${quote.id}`);

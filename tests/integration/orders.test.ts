@@ -128,6 +128,9 @@ describe("order lifecycle", () => {
     const mails = outboxCount();
     expect((await step(order.id, "confirm", coop)).status).toBe(302);
     expect(outboxCount()).toBeGreaterThan(mails);
+    // The buyer's people are told, in their language, with the status translated.
+    const buyerMail = db.select().from(schema.outbox).where(eq(schema.outbox.subject, `Đơn ${order.number}: Đã xác nhận`)).get();
+    expect(buyerMail?.to).toBe(demo.buyer);
     // Confirming twice is not a step from "confirmed".
     expect((await step(order.id, "confirm", coop)).status).toBe(409);
     // Shipping before payment and packing: 409.
