@@ -1,6 +1,6 @@
 import { data } from "@remix-run/node";
 import { requireOrganisationRole } from "~/auth.server";
-import { getT, type MessageKey } from "~/i18n";
+import { getT, isMessageKey, type MessageKey, type T } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { formatVnd } from "~/lib/money";
 import { OrderError } from "~/models/order.server";
@@ -24,12 +24,18 @@ export function notFound(request: Request, key: MessageKey = "errors.notFound"):
   return new Response(getT(getLocale(request))(key), { status: 404, statusText: "Not Found" });
 }
 
+/** The error's message in the user's language; parameters that are catalogue keys (units) are translated too. */
+export function orderErrorMessage(t: T, error: OrderError): string {
+  const params = Object.fromEntries(Object.entries(error.params).map(([k, v]) => [k, typeof v === "string" && isMessageKey(v) ? t(v) : v]));
+  return t(error.messageKey as MessageKey, params);
+}
+
 /** A broken order rule as a translated form error with its real status; anything else is rethrown. */
 export function ruleViolation(request: Request, error: unknown, extra: Record<string, unknown> = {}) {
   const t = getT(getLocale(request));
   if (error instanceof OrderError) {
     return data(
-      { status: "error" as const, formErrors: [t(error.messageKey as MessageKey, error.params)], ...extra },
+      { status: "error" as const, formErrors: [orderErrorMessage(t, error)], ...extra },
       { status: error.status },
     );
   }

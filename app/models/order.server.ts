@@ -67,6 +67,29 @@ export function removeFromCart({ buyerId, productId }: { buyerId: number; produc
     .run();
 }
 
+export function cartQuantity({ buyerId, productId }: { buyerId: number; productId: number }): number {
+  return (
+    db
+      .select({ q: schema.cartItems.quantity })
+      .from(schema.cartItems)
+      .where(and(eq(schema.cartItems.buyerId, buyerId), eq(schema.cartItems.productId, productId)))
+      .get()?.q ?? 0
+  );
+}
+
+/** MOQ and stock for a line about to go into a cart, so the buyer hears about it at once (checkout checks again). */
+export function checkAddable({ productId, quantity }: { productId: number; quantity: number }) {
+  const product = db.select().from(schema.products).where(eq(schema.products.id, productId)).get();
+  if (!product || product.status !== "published") throw new OrderError(404, "orders.errors.productNotFound");
+  const tiers = db.select().from(schema.priceTiers).where(eq(schema.priceTiers.productId, productId)).all();
+  const result = priceLine({ product, tiers, quantity, today: todayInVietnam() });
+  if (result.ok) return;
+  const p = result.problem;
+  if (p.code === "moq") throw new OrderError(409, "orders.errors.moq", { product: product.nameVi, min: p.minOrderQty, unit: `orders.unit.${product.unit}` });
+  if (p.code === "stock") throw new OrderError(409, "orders.errors.stock", { product: product.nameVi, available: p.available, unit: `orders.unit.${product.unit}` });
+  throw new OrderError(400, "orders.errors.quantity");
+}
+
 export function cartCount({ buyerId }: { buyerId: number }): number {
   return db.select({ n: sql<number>`count(*)` }).from(schema.cartItems).where(eq(schema.cartItems.buyerId, buyerId)).get()?.n ?? 0;
 }
@@ -179,8 +202,8 @@ function reserveLine(tx: Tx, { productId, quantity, cooperativeId, quote, today 
   const priced = priceLine({ product, tiers, quantity, quote, today });
   if (!priced.ok) {
     const p = priced.problem;
-    if (p.code === "moq") throw new OrderError(409, "orders.errors.moq", { product: product.nameVi, min: p.minOrderQty, unit: product.unit });
-    if (p.code === "stock") throw new OrderError(409, "orders.errors.stock", { product: product.nameVi, available: p.available, unit: product.unit });
+    if (p.code === "moq") throw new OrderError(409, "orders.errors.moq", { product: product.nameVi, min: p.minOrderQty, unit: `orders.unit.${product.unit}` });
+    if (p.code === "stock") throw new OrderError(409, "orders.errors.stock", { product: product.nameVi, available: p.available, unit: `orders.unit.${product.unit}` });
     throw new OrderError(400, "orders.errors.quantity");
   }
   const taken = tx
@@ -190,7 +213,7 @@ function reserveLine(tx: Tx, { productId, quantity, cooperativeId, quote, today 
     .run();
   if (taken.changes !== 1) {
     const left = tx.select({ stock: schema.products.stock }).from(schema.products).where(eq(schema.products.id, productId)).get();
-    throw new OrderError(409, "orders.errors.stock", { product: product.nameVi, available: left?.stock ?? 0, unit: product.unit });
+    throw new OrderError(409, "orders.errors.stock", { product: product.nameVi, available: left?.stock ?? 0, unit: `orders.unit.${product.unit}` });
   }
   return { product, ...priced.price };
 }

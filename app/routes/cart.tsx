@@ -11,12 +11,8 @@ import { getT, useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { formatVnd } from "~/lib/money";
 import { addToCartSchema, checkoutSchema, idSchema, paymentMethodSchema, quantitySchema } from "~/lib/order-forms";
-import { todayInVietnam } from "~/lib/certificates";
-import { priceLine } from "~/lib/pricing";
-import { db, schema } from "~/db.server";
-import { eq } from "drizzle-orm";
-import { notifyOrderPlaced, requireBuyer, ruleViolation } from "~/order-routes.server";
-import { addToCart, checkoutCart, getCart, removeFromCart, setCartQuantity, OrderError, type Delivery } from "~/models/order.server";
+import { notifyOrderPlaced, orderErrorMessage, requireBuyer, ruleViolation } from "~/order-routes.server";
+import { addToCart, cartQuantity, checkAddable, checkoutCart, getCart, removeFromCart, setCartQuantity, OrderError, type Delivery } from "~/models/order.server";
 import { listProvinces } from "~/models/province.server";
 import type { PaymentMethod } from "~/lib/order-states";
 
@@ -27,20 +23,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     provinces: listProvinces().map((p) => ({ value: p.code, label: p.name })),
     defaults: { provinceCode: organisation.provinceCode, commune: organisation.commune ?? "", address: organisation.address ?? "", contactPhone: organisation.phone ?? "" },
   };
-}
-
-/** The product's MOQ and stock, checked when a line is added so the buyer hears about it at once. */
-function checkAddable(productId: number, quantity: number, existing: number) {
-  const product = db.select().from(schema.products).where(eq(schema.products.id, productId)).get();
-  if (!product || product.status !== "published") throw new OrderError(404, "orders.errors.productNotFound");
-  const tiers = db.select().from(schema.priceTiers).where(eq(schema.priceTiers.productId, productId)).all();
-  const result = priceLine({ product, tiers, quantity: quantity + existing, today: todayInVietnam() });
-  if (!result.ok) {
-    const p = result.problem;
-    if (p.code === "moq") throw new OrderError(409, "orders.errors.moq", { product: product.nameVi, min: p.minOrderQty, unit: product.unit });
-    if (p.code === "stock") throw new OrderError(409, "orders.errors.stock", { product: product.nameVi, available: p.available, unit: product.unit });
-    throw new OrderError(400, "orders.errors.quantity");
-  }
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -54,8 +36,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) return data({ status: "error" as const, formErrors: [t("orders.errors.quantity")] }, { status: 400 });
     const { productId, quantity, redirectTo } = parsed.data;
     try {
-      const existing = db.select().from(schema.cartItems).where(eq(schema.cartItems.buyerId, organisation.id)).all().find((i) => i.productId === productId)?.quantity ?? 0;
-      checkAddable(productId, quantity, existing);
+      checkAddable({ productId, quantity: quantity + cartQuantity({ buyerId: organisation.id, productId }) });
       addToCart({ buyerId: organisation.id, productId, quantity, userId: user.id });
     } catch (error) {
       return ruleViolation(request, error);
@@ -88,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(placed.length === 1 ? `/dashboard/orders/${placed[0]!.id}?placed=1` : `/dashboard/orders?placed=${placed.length}`);
   } catch (error) {
     if (error instanceof OrderError) {
-      return data({ ...submission.reply({ formErrors: [t(error.messageKey as MessageKey, error.params)] }), status: "error" as const }, { status: error.status });
+      return data({ ...submission.reply({ formErrors: [orderErrorMessage(t, error)] }), status: "error" as const }, { status: error.status });
     }
     throw error;
   }
@@ -142,7 +123,7 @@ export default function Cart() {
                     {g.lines.map((l) => (
                       <tr key={l.productId} className={l.problem ? "orders-line-problem" : undefined}>
                         <td>
-                          {locale === "en" && l.nameEn ? l.nameEn : l.name}
+                          <Link to={`/products/${l.productId}`}>{locale === "en" && l.nameEn ? l.nameEn : l.name}</Link>
                           {l.problem ? (
                             <p className="field-errors" role="alert">
                               {l.problem.code === "moq"

@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         organisationId: quote.buyerId,
         subject: "orders.mail.quoteAnsweredSubject",
         body: "orders.mail.quoteAnsweredBody",
-        params: { cooperative: quote.cooperativeName, product: quote.productName, price: formatVnd(submission.value.unitPrice, "vi"), unit: quote.unit, date: submission.value.validUntil },
+        params: { cooperative: quote.cooperativeName, product: quote.productName, price: formatVnd(submission.value.unitPrice, "vi"), unit: `orders.unit.${quote.unit}`, date: submission.value.validUntil },
         path: `/dashboard/quotes/${quote.id}`,
       });
       return redirect(`/dashboard/quotes/${quote.id}?answered=1`);

@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       organisationId: quote.cooperativeId,
       subject: "orders.mail.quoteRequestedSubject",
       body: "orders.mail.quoteRequestedBody",
-      params: { product: product.name, buyer: organisation.name, quantity: quote.quantity, unit: product.unit, date: quote.deliveryDate },
+      params: { product: product.name, buyer: organisation.name, quantity: quote.quantity, unit: `orders.unit.${product.unit}`, date: quote.deliveryDate },
       path: `/dashboard/quotes/${quote.id}`,
     });
     return redirect(`/dashboard/quotes/${quote.id}?sent=1`);
