@@ -2,6 +2,11 @@ import { defineConfig, devices } from "@playwright/test";
 import { e2eBaseURL as baseURL, e2eDbPath, e2ePort as port } from "./tests/setup/paths";
 
 
+/** The local Stripe fake (tests/fakes/stripe-fake.mjs): its port follows the e2e port so checkouts never collide. */
+const stripeFakePort = Number(process.env.STRIPE_FAKE_PORT ?? 12000 + (port % 1000));
+const stripeFake = `http://127.0.0.1:${stripeFakePort}`;
+const webhookSecret = "whsec_e2e_local_fake";
+
 /** Environment of the server under test; the Stripe fake and the mail outbox stay on this machine. */
 export const serverEnv = {
   NODE_ENV: "production",
@@ -11,6 +16,9 @@ export const serverEnv = {
   PUBLIC_ORIGIN: baseURL,
   // Every test logs in from 127.0.0.1, so the per-address limit is raised; the per-account limit is real.
   LOGIN_MAX_FAILURES_PER_IP: "10000",
+  STRIPE_SECRET_KEY: "sk_test_e2e_local_fake",
+  STRIPE_WEBHOOK_SECRET: webhookSecret,
+  STRIPE_API_BASE: stripeFake,
 };
 
 const chromium = {
@@ -43,6 +51,15 @@ export default defineConfig({
     },
   ],
   webServer: [
+    {
+      command: "node tests/fakes/stripe-fake.mjs",
+      url: `${stripeFake}/healthz`,
+      env: { STRIPE_FAKE_PORT: String(stripeFakePort), STRIPE_FAKE_WEBHOOK_URL: `${baseURL}/webhooks/stripe`, STRIPE_WEBHOOK_SECRET: webhookSecret },
+      reuseExistingServer: false,
+      timeout: 20_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
     {
       command: "node server.js",
       url: `${baseURL}/healthz`,

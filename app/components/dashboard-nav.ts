@@ -15,4 +15,9 @@ export const dashboardNav: { to: string; label: MessageKey; kinds: Kind[]; owner
   { to: "/dashboard/products", label: "catalogue.dashboard.products", kinds: ["cooperative"] },
   { to: "/dashboard/members", label: "catalogue.dashboard.members", kinds: ["cooperative"] },
   { to: "/dashboard/certificates", label: "catalogue.dashboard.certificates", kinds: ["cooperative"] },
+  // Orders capability.
+  { to: "/dashboard/orders", label: "orders.nav.orders", kinds: ["cooperative", "buyer"] },
+  { to: "/dashboard/inquiries", label: "orders.nav.inquiries", kinds: ["cooperative", "buyer"] },
+  { to: "/dashboard/quotes", label: "orders.nav.quotes", kinds: ["cooperative", "buyer"] },
+  { to: "/cart", label: "orders.nav.cart", kinds: ["buyer"] },
 ];
