@@ -19,6 +19,8 @@ import { useNonce } from "~/components/nonce";
 import { useT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { getMemberships } from "~/models/user.server";
+import { unreadCount } from "~/models/thread.server";
+import { UnreadBadge } from "~/components/unread-badge";
 import styles from "~/styles.css?url";
 import catalogueStyles from "~/styles/catalogue.css?url";
 import discoveryStyles from "~/styles/discovery.css?url";
@@ -36,8 +38,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const user = getUser(request);
   const membership = user ? getMemberships(user.id)[0] : undefined;
+  const unreadMessages =
+    membership && membership.organisation.kind !== "alliance" ? unreadCount({ organisationId: membership.organisation.id }) : 0;
   return {
     locale,
+    unreadMessages,
     user: user ? { id: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin } : null,
     organisation: membership
       ? { id: membership.organisation.id, name: membership.organisation.name, kind: membership.organisation.kind, role: membership.role }
@@ -90,6 +95,7 @@ function Header() {
               {t("lang.switch")}
             </button>
           </Form>
+          {user && data?.organisation && data.organisation.kind !== "alliance" ? <UnreadBadge count={data.unreadMessages} /> : null}
           {user ? (
             <details className="account-menu">
               <summary aria-label={t("nav.accountMenu", { name: user.name })}>{user.name}</summary>

@@ -8,16 +8,14 @@ type Kind = "cooperative" | "buyer" | "alliance";
  */
 export const dashboardNav: { to: string; label: MessageKey; kinds: Kind[]; ownerOnly?: boolean }[] = [
   { to: "/dashboard", label: "dashboard.title", kinds: ["cooperative", "buyer", "alliance"] },
-  { to: "/dashboard/lots", label: "trace.nav.lots", kinds: ["cooperative"] },
-  { to: "/dashboard/team", label: "dashboard.team", kinds: ["cooperative", "buyer", "alliance"] },
-  // Catalogue
-  { to: "/dashboard/profile", label: "catalogue.dashboard.profile", kinds: ["cooperative"], ownerOnly: true },
   { to: "/dashboard/products", label: "catalogue.dashboard.products", kinds: ["cooperative"] },
-  { to: "/dashboard/members", label: "catalogue.dashboard.members", kinds: ["cooperative"] },
   { to: "/dashboard/certificates", label: "catalogue.dashboard.certificates", kinds: ["cooperative"] },
-  // Orders capability.
+  { to: "/dashboard/members", label: "catalogue.dashboard.members", kinds: ["cooperative"] },
+  { to: "/dashboard/lots", label: "trace.nav.lots", kinds: ["cooperative"] },
   { to: "/dashboard/orders", label: "orders.nav.orders", kinds: ["cooperative", "buyer"] },
   { to: "/dashboard/inquiries", label: "orders.nav.inquiries", kinds: ["cooperative", "buyer"] },
   { to: "/dashboard/quotes", label: "orders.nav.quotes", kinds: ["cooperative", "buyer"] },
   { to: "/cart", label: "orders.nav.cart", kinds: ["buyer"] },
+  { to: "/dashboard/profile", label: "catalogue.dashboard.profile", kinds: ["cooperative"], ownerOnly: true },
+  { to: "/dashboard/team", label: "dashboard.team", kinds: ["cooperative", "buyer", "alliance"] },
 ];

@@ -557,7 +557,14 @@ export function addOrderLot({ orderId, cooperativeId, lotCode, userId }: { order
   const order = db.select().from(schema.orders).where(and(eq(schema.orders.id, orderId), eq(schema.orders.cooperativeId, cooperativeId))).get();
   if (!order) throw new OrderError(404, "orders.errors.orderNotFound");
   if (["rejected", "cancelled", "expired"].includes(order.status)) throw new OrderError(409, "orders.errors.transition", { status: order.status });
-  db.insert(schema.orderLots).values({ orderId, lotCode, addedBy: userId }).onConflictDoNothing().run();
+  // A lot the cooperative recorded is linked, so the buyer can open its trace page; an unknown code is refused.
+  const lot = db
+    .select({ id: schema.lots.id })
+    .from(schema.lots)
+    .where(and(eq(schema.lots.cooperativeId, cooperativeId), eq(schema.lots.code, lotCode)))
+    .get();
+  if (!lot) throw new OrderError(422, "orders.errors.lotUnknown", { code: lotCode });
+  db.insert(schema.orderLots).values({ orderId, lotCode, lotId: lot.id, addedBy: userId }).onConflictDoNothing().run();
 }
 
 export function setTrustedBuyer({ cooperativeId, buyerId, trusted, userId }: { cooperativeId: number; buyerId: number; trusted: boolean; userId: number }) {

@@ -10,6 +10,8 @@ import { absoluteUrl } from "~/mail.server";
 import { formatNumber } from "~/lib/money";
 import { getCooperativeProfile } from "~/models/cooperative.server";
 import { listPublishedProducts } from "~/models/product.server";
+import { typicalResponseHours } from "~/models/thread.server";
+import { ResponseTime } from "~/components/response-time";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const signedIn = getUserId(request) !== null;
@@ -17,13 +19,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!profile) throw new Response("errors.notFound", { status: 404 });
   const products = listPublishedProducts({ cooperativeId: profile.cooperative.id });
   const url = absoluteUrl(`/cooperatives/${profile.cooperative.slug}`);
-  return { ...profile, products, signedIn, url };
+  const responseHours = typicalResponseHours({ cooperativeId: profile.cooperative.id });
+  return { ...profile, products, signedIn, url, responseHours };
 }
 
 export default function CooperativeProfile() {
   const t = useT();
   const locale = useLocale();
-  const { cooperative: c, contact, province, publicMembers, photos, badges, products, signedIn } = useLoaderData<typeof loader>();
+  const { cooperative: c, contact, province, publicMembers, photos, badges, products, signedIn, responseHours } = useLoaderData<typeof loader>();
   const description = locale === "en" && c.descriptionEn ? c.descriptionEn : c.descriptionVi;
   return (
     <article className="stack catalogue-profile">
@@ -68,6 +71,12 @@ export default function CooperativeProfile() {
         </section>
         <section className="card">
           <h2>{t("catalogue.profile.contact")}</h2>
+          <p>
+            <Link className="button" to={`/cooperatives/${c.slug}/contact`}>
+              {t("orders.contact.message")}
+            </Link>{" "}
+            <ResponseTime hours={responseHours} />
+          </p>
           {contact ? (
             <dl className="catalogue-facts">
               <Fact label={t("catalogue.profile.contactName")}>{contact.contactName}</Fact>

@@ -270,7 +270,13 @@ export default function OrderPage() {
           <ul>
             {lots.map((l) => (
               <li key={l.id}>
-                <span className="orders-lot-code">{t("orders.detail.lotTrace", { code: l.lotCode })}</span>
+                {l.lotId ? (
+                  <a className="orders-lot-code" href={`/t/${l.lotId}`}>
+                    {t("orders.detail.lotTrace", { code: l.lotCode })}
+                  </a>
+                ) : (
+                  <span className="orders-lot-code">{t("orders.detail.lotTrace", { code: l.lotCode })}</span>
+                )}
               </li>
             ))}
           </ul>

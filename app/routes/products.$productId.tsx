@@ -12,6 +12,10 @@ import { formatNumber, formatVnd } from "~/lib/money";
 import { monthsFromMask } from "~/lib/product-rules";
 import { absoluteUrl } from "~/mail.server";
 import { getProductForDisplay, listPublishedProducts } from "~/models/product.server";
+import { getMemberships } from "~/models/user.server";
+import { AddToCart } from "~/components/add-to-cart";
+import { ContactButtons } from "~/components/contact-buttons";
+import { contactForViewer } from "~/contact.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.productId);
@@ -20,13 +24,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const display = getProductForDisplay({ id, viewerOrganisationId: viewer.cooperativeId });
   if (!display) throw new Response("errors.notFound", { status: 404 });
   const more = listPublishedProducts({ cooperativeId: display.cooperative.id, excludeId: id, limit: 8 });
-  return { ...display, more, url: absoluteUrl(`/products/${id}`), cooperativeUrl: absoluteUrl(`/cooperatives/${display.cooperative.slug}`) };
+  // Ordering is for buyers: a signed-out visitor is asked to log in; cooperatives and alliances see no cart.
+  const kinds = viewer.user ? getMemberships(viewer.user.id).map((m) => m.organisation.kind) : [];
+  const canOrder = !viewer.user || kinds.includes("buyer");
+  const contact = contactForViewer(request, { id: display.cooperative.id });
+  return { ...display, more, canOrder, signedIn: !!viewer.user, contact, url: absoluteUrl(`/products/${id}`), cooperativeUrl: absoluteUrl(`/cooperatives/${display.cooperative.slug}`) };
 }
 
 export default function ProductPage() {
   const t = useT();
   const locale = useLocale();
-  const { product, tiers, photos, badges, cooperative, category, originProvince, isOwner, more } = useLoaderData<typeof loader>();
+  const { product, tiers, photos, badges, cooperative, category, originProvince, isOwner, more, canOrder, signedIn, contact } =
+    useLoaderData<typeof loader>();
   const name = locale === "en" && product.nameEn ? product.nameEn : product.nameVi;
   const description = locale === "en" && product.descriptionEn ? product.descriptionEn : product.descriptionVi;
   const unit = t(`catalogue.unit.${product.unit}`);
@@ -108,6 +117,10 @@ export default function ProductPage() {
               {category.code} · {locale === "en" ? category.nameEn : category.nameVi}
             </dd>
           </dl>
+          {canOrder && product.status === "published" ? (
+            <AddToCart productId={product.id} unit={product.unit} minOrderQty={product.minOrderQty} loggedIn={signedIn} />
+          ) : null}
+          {!isOwner ? <ContactButtons contact={contact} slug={cooperative.slug} productId={product.id} /> : null}
           <p>
             {t("catalogue.product.soldBy")} <Link to={`/cooperatives/${cooperative.slug}`}>{cooperative.name}</Link>{" "}
             <VerifiedBadge verified={cooperative.verified} />

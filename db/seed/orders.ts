@@ -180,8 +180,16 @@ export function seedOrders(db: Db, ids: FoundationIds) {
           .values({ orderId: row.id, method: o.method, amount: total, status: "paid", stripeSessionId: o.method === "card" ? `cs_seed_${row.id}` : null, confirmedBy: o.method === "card" ? null : coopUser, paidAt: hoursAgo(o.daysAgo * 24) })
           .run();
       }
-      if (["shipped", "completed"].includes(o.status)) {
-        tx.insert(schema.orderLots).values({ orderId: row.id, lotCode: `PN-${createdAt.slice(2, 4)}${createdAt.slice(5, 7)}-${String(row.id).padStart(3, "0")}`, addedBy: coopUser }).run();
+      // Shipped orders name a real lot of the demo cooperative (the trace seed ran first), so the buyer can open
+      // its trace page.
+      const lot = tx
+        .select({ id: schema.lots.id, code: schema.lots.code })
+        .from(schema.lots)
+        .where(eq(schema.lots.cooperativeId, ids.demoCooperativeId))
+        .orderBy(asc(schema.lots.id))
+        .get();
+      if (lot && ["shipped", "completed"].includes(o.status)) {
+        tx.insert(schema.orderLots).values({ orderId: row.id, lotCode: lot.code, lotId: lot.id, addedBy: coopUser }).run();
       }
     }
     // The demo buyer may pay the demo cooperative on delivery.

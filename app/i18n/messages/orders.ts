@@ -65,6 +65,7 @@ export const orders = defineMessages(
     "orders.errors.price": "Giá phải là số tiền nguyên dương (đồng).",
     "orders.errors.paymentUnavailable": "Chưa kết nối được cổng thanh toán thẻ. Vui lòng thử lại sau hoặc chọn chuyển khoản.",
     "orders.errors.lotCode": "Mã lô gồm chữ, số và dấu gạch, tối đa 20 ký tự.",
+    "orders.errors.lotUnknown": "Hợp tác xã chưa ghi nhận lô {code}. Hãy tạo lô trong mục Lô hàng trước.",
 
     "orders.cart.title": "Giỏ hàng",
     "orders.cart.empty": "Giỏ hàng đang trống. Hãy tìm sản phẩm và thêm vào giỏ.",
@@ -340,6 +341,7 @@ export const orders = defineMessages(
     "orders.errors.price": "The price must be a positive whole number of đồng.",
     "orders.errors.paymentUnavailable": "The card payment service cannot be reached. Try again later or pay by bank transfer.",
     "orders.errors.lotCode": "A lot code has letters, digits and dashes, up to 20 characters.",
+    "orders.errors.lotUnknown": "The cooperative has no lot {code} on record. Create the lot under Lots first.",
 
     "orders.cart.title": "Cart",
     "orders.cart.empty": "Your cart is empty. Find products and add them.",
