@@ -20,7 +20,8 @@ import { fold, normaliseVietnamese } from "~/lib/text";
  * and cached; any write to the catalogue bumps search_meta.generation through the triggers and so invalidates them.
  */
 
-export const sorts = ["relevance", "price_asc", "price_desc", "newest", "stars"] as const;
+import { sorts } from "~/lib/search-sorts";
+export { sorts };
 export type Sort = (typeof sorts)[number];
 export type CertificateType = (typeof certificateTypes)[number];
 
