@@ -42,8 +42,10 @@ const withFold = (source: string) => {
 
 const types = ["ocop", "vietgap", "organic", "globalgap", "iso9001", "iso22000", "haccp", "gi", "collective_trademark", "planting_area_code", "other"];
 const until = (cond: string) =>
-  `(SELECT max(coalesce(c.expiry_date,'9999-12-31')) FROM certificate_products cp JOIN certificates c ON c.id = cp.certificate_id WHERE cp.product_id = p.id AND c.status = 'verified' AND ${cond})`;
+  `(SELECT max(coalesce(c.expiry_date,'9999-12-31')) FROM certificate_products cp CROSS JOIN certificates c ON c.id = cp.certificate_id WHERE cp.product_id = p.id AND c.status = 'verified' AND ${cond})`;
 
+// CROSS JOIN keeps certificate_products (by product) as the outer loop: without statistics the planner may
+// otherwise scan every verified certificate for each product.
 const untilCols = [
   ...types.map((t) => ({ name: `u_${t}`, expr: until(`c.type = '${t}'`) })),
   ...[3, 4, 5].map((s) => ({ name: `u_ocop${s}`, expr: until(`c.type = 'ocop' AND c.ocop_stars >= ${s}`) })),
@@ -107,8 +109,8 @@ add(`CREATE VIRTUAL TABLE coop_fts USING fts5(x, f, t, content='', contentless_d
 
 const coopFold = withFold(`SELECT o.id AS organisation_id, ${coopText} AS x,
   'all p' || o.province_code || CASE WHEN o.verified_at IS NOT NULL THEN ' v' ELSE '' END
-  || coalesce((SELECT group_concat(DISTINCT ' c' || replace(c.type,'_','')) FROM certificates c WHERE c.cooperative_id = o.id AND c.status = 'verified'),'')
-  || coalesce((SELECT ' o' || max(c.ocop_stars) FROM certificates c WHERE c.cooperative_id = o.id AND c.status = 'verified' AND c.type = 'ocop'),'') AS t
+  || coalesce((SELECT group_concat(DISTINCT ' c' || replace(c.type,'_','')) FROM certificates c INDEXED BY certificates_coop_idx WHERE c.cooperative_id = o.id AND c.status = 'verified'),'')
+  || coalesce((SELECT ' o' || max(c.ocop_stars) FROM certificates c INDEXED BY certificates_coop_idx WHERE c.cooperative_id = o.id AND c.status = 'verified' AND c.type = 'ocop'),'') AS t
 FROM organisations o JOIN provinces pr ON pr.code = o.province_code
 WHERE o.kind = 'cooperative' AND o.status = 'active'`);
 add(`CREATE VIEW coop_fts_source AS
