@@ -1,5 +1,10 @@
 import { Link } from "@remix-run/react";
-import { useT, type MessageKey } from "~/i18n";
+import { useLocale, useT, type MessageKey } from "~/i18n";
+
+/** "Tỉnh Vĩnh Long" reads "tỉnh Vĩnh Long" inside a Vietnamese sentence. */
+export function inSentence(name: string, locale: string) {
+  return locale === "vi" ? name.replace(/^(Tỉnh|Thành phố)/u, (m) => m.toLowerCase()) : name;
+}
 
 export function DiscoveryNotices({
   notices,
@@ -11,11 +16,13 @@ export function DiscoveryNotices({
   pastEnd?: { page: number; pages: number } | null;
 }) {
   const t = useT();
+  const locale = useLocale();
   return (
     <>
       {notices.map((n) => (
         <p key={n.former} className="notice" role="status">
-          {t("discovery.notice.former", { former: n.former, current: n.current })} <Link to={`/provinces/${n.slug}`}>{n.current}</Link>
+          {t("discovery.notice.former", { former: n.former, current: inSentence(n.current, locale) })}{" "}
+          <Link to={`/provinces/${n.slug}`}>{t("discovery.notice.seeProvince", { name: n.current })}</Link>
         </p>
       ))}
       {problems.length ? (

@@ -1,3 +1,4 @@
+import { env } from "~/env.server";
 import { listCategories, listProvinces } from "~/models/province.server";
 import { parseCooperativeParams, parseProductParams, type FormerNotice, type ParamProblem } from "~/models/search-params.server";
 import { searchCooperatives, searchProducts, type ProductHit } from "~/models/search.server";
@@ -40,6 +41,7 @@ export function productSearchPage(url: URL) {
       pageCount: result.pageCount ?? 1,
       facets: result.facets,
       coops,
+      origin: env.PUBLIC_ORIGIN,
       provinces: listProvinces().map((p) => ({ code: p.code, name: p.shortName })),
       categories: listCategories().map((c) => ({ code: c.code, vi: c.nameVi, en: c.nameEn })),
     },
@@ -63,6 +65,7 @@ export function cooperativeDirectoryPage(url: URL) {
       notices: notices(parsed.notices),
       pastEnd,
       items: result.items,
+      origin: env.PUBLIC_ORIGIN,
       total: result.total,
       page: result.page,
       pageCount: result.pageCount,

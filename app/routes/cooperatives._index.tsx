@@ -6,6 +6,7 @@ import { pageMeta } from "~/components/meta";
 import { CooperativeCard } from "~/components/product-card";
 import { useT, type MessageKey } from "~/i18n";
 import { certificateTypes } from "~/lib/enums";
+import { itemList, organizationJsonLd } from "~/lib/jsonld";
 import { cooperativeDirectoryPage } from "~/models/search-page.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -77,8 +78,11 @@ export default function Cooperatives() {
   );
 }
 
-export const meta: MetaFunction = ({ matches, location }) =>
-  pageMeta(matches, (t) => ({ title: t("discovery.coops.title"), description: t("discovery.coops.description") }), location.search ? [{ name: "robots", content: "noindex, follow" }] : []);
+export const meta: MetaFunction<typeof loader> = ({ matches, location, data: d }) =>
+  pageMeta(matches, (t) => ({ title: t("discovery.coops.title"), description: t("discovery.coops.description") }), [
+    ...(location.search ? [{ name: "robots", content: "noindex, follow" }] : []),
+    ...(d?.items.length ? [{ "script:ld+json": itemList(d.items.map((c) => organizationJsonLd(c, d.origin))) }] : []),
+  ]);
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageMeta } from "~/components/meta";
 import { CooperativeCard, ProductCard } from "~/components/product-card";
-import { useT } from "~/i18n";
+import { useLocale, useT } from "~/i18n";
+import { inSentence } from "~/components/discovery-ui";
 import { slugify } from "~/lib/text";
 import { formerNamesOf, resolveProvince } from "~/models/province.server";
 import { withImage } from "~/models/search-page.server";
@@ -37,12 +38,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
 export default function ProvincePage() {
   const d = useLoaderData<typeof loader>();
   const t = useT();
+  const locale = useLocale();
   return (
     <div>
       <h1>{t("discovery.province.title", { name: d.province.name })}</h1>
       {d.formerName ? (
         <p className="notice" role="status">
-          {t("discovery.notice.former", { former: d.formerName, current: d.province.name })}
+          {t("discovery.notice.former", { former: d.formerName, current: inSentence(d.province.name, locale) })}
         </p>
       ) : null}
       {d.province.former.length ? <p className="muted">{t("discovery.provinces.formerly", { names: d.province.former.join(", ") })}</p> : null}

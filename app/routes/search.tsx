@@ -6,6 +6,7 @@ import { pageMeta } from "~/components/meta";
 import { ProductCard } from "~/components/product-card";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { certificateTypes } from "~/lib/enums";
+import { itemList, productJsonLd } from "~/lib/jsonld";
 import { productSearchPage } from "~/models/search-page.server";
 import { sorts } from "~/lib/search-sorts";
 
@@ -167,7 +168,10 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data: d, location }
     matches,
     (t) => ({ title: d?.q ? t("discovery.search.titleQuery", { q: d.q.slice(0, 60) }) : t("discovery.search.title"), description: t("discovery.search.description") }),
     // Result pages with filters are not canonical content; the plain search page is.
-    location.search ? [{ name: "robots", content: "noindex, follow" }] : [],
+    [
+      ...(location.search ? [{ name: "robots", content: "noindex, follow" }] : []),
+      ...(d?.items.length ? [{ "script:ld+json": itemList(d.items.map((p) => productJsonLd(p, d.origin))) }] : []),
+    ],
   );
 
 export function ErrorBoundary() {
