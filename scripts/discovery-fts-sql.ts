@@ -71,7 +71,8 @@ const certTokens = [
   ...[3, 4, 5].map((s) => `CASE WHEN a.u_ocop${s} IS NOT NULL THEN ' o${s}' ELSE '' END`),
 ].join(" || ");
 
-const exactText = `p.name_vi || ' ' || coalesce(p.name_en,'') || ' ' || coalesce(p.description_vi,'') || ' ' || coalesce(p.description_en,'') || ' ' || k.name_vi || ' ' || k.name_en || ' ' || k.group_vi || ' ' || o.name || ' ' || pr.short_name || ' ' || coalesce((SELECT group_concat(f.short_name, ' ') FROM former_provinces f WHERE f.province_code = pr.code AND f.short_name <> pr.short_name),'')`;
+// x holds the Vietnamese text only: English has no diacritics, so it needs no exact tier and goes into f alone.
+const exactText = `p.name_vi || ' ' || coalesce(p.description_vi,'') || ' ' || k.name_vi || ' ' || k.group_vi || ' ' || o.name || ' ' || pr.short_name || ' ' || coalesce((SELECT group_concat(f.short_name, ' ') FROM former_provinces f WHERE f.province_code = pr.code AND f.short_name <> pr.short_name),'')`;
 const coopText = `o.name || ' ' || coalesce(o.main_products,'') || ' ' || coalesce(o.commune,'') || ' ' || pr.short_name || ' ' || coalesce((SELECT group_concat(f.short_name, ' ') FROM former_provinces f WHERE f.province_code = pr.code AND f.short_name <> pr.short_name),'')`;
 
 const statements: string[] = [];
@@ -95,11 +96,11 @@ WHERE p.status = 'published' AND o.status = 'active'`);
 
 add(`CREATE VIRTUAL TABLE product_fts USING fts5(x, f, t, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='2 3', detail='column')`);
 
-const productFold = withFold(`SELECT a.*, ${exactText} AS x, k.group_code FROM search_attrs a
+const productFold = withFold(`SELECT a.*, ${exactText} AS x, coalesce(p.name_en,'') || ' ' || coalesce(p.description_en,'') || ' ' || k.name_en AS english, k.group_code FROM search_attrs a
   JOIN products p ON p.id = a.product_id JOIN organisations o ON o.id = a.cooperative_id
   JOIN ocop_categories k ON k.code = a.category_code JOIN provinces pr ON pr.code = a.province_code`);
 add(`CREATE VIEW product_fts_source AS
-SELECT a.product_id, a.cooperative_id, lower(a.x) AS x, lower(a.${productFold.f}) AS f,
+SELECT a.product_id, a.cooperative_id, lower(a.x) AS x, lower(a.${productFold.f}) || ' ' || lower(a.english) AS f,
   'all p' || a.province_code || ' k' || replace(a.category_code,'.','') || ' g' || replace(a.group_code,'.','')
   || CASE WHEN a.verified THEN ' v' ELSE '' END || CASE WHEN a.stock > 0 THEN ' s' ELSE '' END
   || ${months} || ${certTokens} AS t

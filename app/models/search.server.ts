@@ -74,6 +74,8 @@ export function parseQueryText(input: string | undefined): ParsedText {
   const truncated = raw.length > MAX_QUERY_LENGTH;
   const words = (raw.slice(0, MAX_QUERY_LENGTH).match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS);
   if (!words.length) return { exact: null, folded: null, terms: [], truncated };
+  // Typed without diacritics, every match is as exact as any other: one folded tier, no exact pass.
+  const hasDiacritics = words.some((w) => fold(w) !== w.toLowerCase());
   const quote = (s: string) => `"${s.replace(/"/g, "")}"`;
   const exactParts: string[] = [];
   const foldedParts: string[] = [];
@@ -84,7 +86,7 @@ export function parseQueryText(input: string | undefined): ParsedText {
     exactParts.push(variants.length > 1 ? `(${variants.map((v) => quote(v) + prefix).join(" OR ")})` : quote(lower) + prefix);
     foldedParts.push(quote(fold(word)) + prefix);
   });
-  return { exact: `x : (${exactParts.join(" AND ")})`, folded: `f : (${foldedParts.join(" AND ")})`, terms: words, truncated };
+  return { exact: hasDiacritics ? `x : (${exactParts.join(" AND ")})` : null, folded: `f : (${foldedParts.join(" AND ")})`, terms: words, truncated };
 }
 
 /* ------------------------------------------------------------------ statements */
@@ -113,18 +115,28 @@ function generation(): number {
 /* ------------------------------------------------------------------ cache of totals and facets */
 
 const CACHE_SIZE = 1000;
-const cache = new Map<string, { generation: number; value: unknown }>();
+/** Counts that took longer than this to compute may be served up to STALE_MS old after a write. */
+const EXPENSIVE_MS = 40;
+const STALE_MS = 30_000;
+const cache = new Map<string, { generation: number; value: unknown; at: number; cost: number }>();
 
+/**
+ * Totals and facets keyed by query. Exact after every write while they are cheap (a small catalogue, a selective
+ * query); an expensive entry (a broad query at national scale) is reused for up to 30 s after a write, so a stream
+ * of stock updates does not make every visitor recount half a million rows. Result pages are never cached.
+ */
 function cached<T>(key: string, compute: () => T): T {
   const gen = generation();
   const hit = cache.get(key);
-  if (hit && hit.generation === gen) {
+  const now = Date.now();
+  if (hit && (hit.generation === gen || (hit.cost > EXPENSIVE_MS && now - hit.at < STALE_MS))) {
     cache.delete(key);
     cache.set(key, hit);
     return hit.value as T;
   }
+  const start = performance.now();
   const value = compute();
-  cache.set(key, { generation: gen, value });
+  cache.set(key, { generation: gen, value, at: now, cost: performance.now() - start });
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return value;
 }
@@ -178,7 +190,7 @@ function tagsAndChecks(filters: Filters, today: string, omit?: "province" | "cat
     where.sql.push("a.min_order_qty <= ?");
     where.params.push(filters.moqMax);
   }
-  return { tags: `t : (${(tags.length ? tags : ["all"]).map((t) => `"${t}"`).join(" AND ")})`, where };
+  return { tags: tags.length ? `t : (${tags.map((t) => `"${t}"`).join(" AND ")})` : null, where };
 }
 
 type Tier = { match: string; where: Where };
@@ -187,11 +199,17 @@ function combine(...parts: Where[]): Where {
   return { sql: parts.flatMap((p) => p.sql), params: parts.flatMap((p) => p.params) };
 }
 
-function relevanceTiers(text: ParsedText, tags: string, where: Where): Tier[] {
-  if (!text.exact || !text.folded) return [{ match: tags, where }];
+/** Every non-empty part ANDed; with nothing at all, the token every document carries. */
+function both(...parts: (string | null | undefined)[]): string {
+  const list = parts.filter((p): p is string => !!p);
+  return list.length ? list.map((p) => `(${p})`).join(" AND ") : 't : "all"';
+}
+
+function relevanceTiers(text: ParsedText, tags: string | null, where: Where): Tier[] {
+  if (!text.exact) return [{ match: both(text.folded, tags), where }];
   return [
-    { match: `(${text.exact}) AND ${tags}`, where },
-    { match: `(${text.folded} AND ${tags}) NOT (${text.exact})`, where },
+    { match: both(text.exact, tags), where },
+    { match: `(${both(text.folded, tags)}) NOT (${text.exact})`, where },
   ];
 }
 
@@ -199,9 +217,9 @@ function starTiers(base: string, where: Where, today: string): Tier[] {
   const active = (n: number) => ({ sql: [`a.u_ocop${n} >= ?`], params: [today] });
   const notActive = (n: number) => ({ sql: [`coalesce(a.u_ocop${n}, '') < ?`], params: [today] });
   return [
-    { match: `${base} AND t : "o5"`, where: combine(where, active(5)) },
-    { match: `${base} AND t : "o4"`, where: combine(where, active(4), notActive(5)) },
-    { match: `${base} AND t : "o3"`, where: combine(where, active(3), notActive(4)) },
+    { match: `(${base}) AND t : "o5"`, where: combine(where, active(5)) },
+    { match: `(${base}) AND t : "o4"`, where: combine(where, active(4), notActive(5)) },
+    { match: `(${base}) AND t : "o3"`, where: combine(where, active(3), notActive(4)) },
     { match: base, where: combine(where, notActive(3)) },
   ];
 }
@@ -252,17 +270,44 @@ function cursorAcrossTiers(tiers: Tier[], limit: number, cursor: { tier: number;
   return ids;
 }
 
-/** Price and date sorts walk a search_attrs index and keep the rows whose id is in the match set. */
-function sortedIds(match: string, where: Where, sort: "price_asc" | "price_desc" | "newest", limit: number, offset: number, keyset?: { value: string | number; id: number }) {
+/**
+ * Price and date sorts. A dense match set (a common word) walks the search_attrs index in sort order and probes
+ * the full-text index per row, stopping after one page; a sparse one collects its matches and sorts them.
+ */
+function sortedIds(
+  match: string,
+  where: Where,
+  sort: "price_asc" | "price_desc" | "newest",
+  limit: number,
+  offset: number,
+  dense: boolean,
+  keyset?: { value: string | number; id: number },
+) {
   const order =
     sort === "price_asc" ? "a.price ASC, a.product_id ASC" : sort === "price_desc" ? "a.price DESC, a.product_id DESC" : "a.published_at DESC, a.product_id DESC";
   const col = sort === "newest" ? "a.published_at" : "a.price";
   const cond = where.sql.length ? ` AND ${where.sql.join(" AND ")}` : "";
   const ks = keyset ? (sort === "price_asc" ? ` AND (${col} > ? OR (${col} = ? AND a.product_id > ?))` : ` AND (${col} < ? OR (${col} = ? AND a.product_id < ?))`) : "";
-  const rows = stmt(
-    `SELECT a.product_id AS id, ${col} AS v FROM search_attrs a WHERE a.product_id IN (SELECT rowid FROM product_fts WHERE product_fts MATCH ?)${cond}${ks} ORDER BY ${order} LIMIT ? OFFSET ?`,
-  ).all(match, ...where.params, ...(keyset ? [keyset.value, keyset.value, keyset.id] : []), limit, offset) as { id: number; v: string | number }[];
-  return rows;
+  const sql = dense
+    ? `SELECT a.product_id AS id, ${col} AS v FROM search_attrs a INDEXED BY ${sort === "newest" ? "search_attrs_published_idx" : "search_attrs_price_idx"}
+       WHERE EXISTS (SELECT 1 FROM product_fts WHERE product_fts MATCH ? AND product_fts.rowid = a.product_id)${cond}${ks} ORDER BY ${order} LIMIT ? OFFSET ?`
+    : `SELECT a.product_id AS id, ${col} AS v FROM product_fts JOIN search_attrs a ON a.product_id = product_fts.rowid WHERE product_fts MATCH ?${cond}${ks} ORDER BY ${order} LIMIT ? OFFSET ?`;
+  return stmt(sql).all(match, ...where.params, ...(keyset ? [keyset.value, keyset.value, keyset.id] : []), limit, offset) as { id: number; v: string | number }[];
+}
+
+/** Searchable products in all, for the density decision above. */
+function catalogueSize(): number {
+  return cached("catalogue-size", () => stmt("SELECT count(*) FROM search_attrs").pluck().get() as number);
+}
+
+/** At least this share of the catalogue matching makes walking the sort index cheaper than sorting the matches. */
+const DENSE_SHARE = 0.03;
+
+function isDense(match: string, known: number | undefined): boolean {
+  const size = catalogueSize();
+  const threshold = Math.max(2000, Math.ceil(size * DENSE_SHARE));
+  const n = known ?? (stmt("SELECT count(*) FROM (SELECT 1 FROM product_fts WHERE product_fts MATCH ? LIMIT ?)").pluck().get(match, threshold) as number);
+  return n >= threshold;
 }
 
 /* ------------------------------------------------------------------ facets */
@@ -303,11 +348,10 @@ type Stats = { total: number; facets: Facets };
 
 function computeStats(text: ParsedText, filters: Filters, today: string): Stats {
   const full = tagsAndChecks(filters, today);
-  const base = text.folded ? `${text.folded} AND ${full.tags}` : full.tags;
-  const row = flagCounts(base, full.where, today);
+  const row = flagCounts(both(text.folded, full.tags), full.where, today);
   const forProvince = tagsAndChecks(filters, today, "province");
   const forCategory = tagsAndChecks(filters, today, "category");
-  const m = (tags: string) => (text.folded ? `${text.folded} AND ${tags}` : tags);
+  const m = (tags: string | null) => both(text.folded, tags);
   const n = (v: number | null | undefined) => v ?? 0;
   return {
     total: n(row.total),
@@ -437,7 +481,7 @@ export function searchProductIds(query: ProductQuery): { ids: number[]; nextCurs
   let ids: number[] = [];
   let nextCursor: string | null = null;
   if (sort === "relevance" || sort === "stars") {
-    const base = text.folded ? `${text.folded} AND ${tags}` : tags;
+    const base = both(text.folded, tags);
     const tiers = sort === "relevance" ? relevanceTiers(text, tags, where) : starTiers(base, where, today);
     if (query.cursor !== undefined) {
       const got = cursorAcrossTiers(tiers, limit + 1, cursor);
@@ -448,15 +492,15 @@ export function searchProductIds(query: ProductQuery): { ids: number[]; nextCurs
       ids = pageAcrossTiers(tiers, limit, (page - 1) * limit);
     }
   } else {
-    const match = text.folded ? `${text.folded} AND ${tags}` : tags;
+    const match = both(text.folded, tags);
     if (query.cursor !== undefined) {
       const keyset = cursor && cursor.value !== undefined ? { value: cursor.value, id: cursor.last } : undefined;
-      const rows = sortedIds(match, where, sort, limit + 1, 0, keyset);
+      const rows = sortedIds(match, where, sort, limit + 1, 0, isDense(match, stats?.total), keyset);
       ids = rows.slice(0, limit).map((r) => r.id);
       const last = rows[limit - 1];
       nextCursor = rows.length > limit && last ? encodeCursor({ tier: 0, last: last.id, value: last.v }) : null;
     } else {
-      ids = sortedIds(match, where, sort, limit, (page - 1) * limit).map((r) => r.id);
+      ids = sortedIds(match, where, sort, limit, (page - 1) * limit, isDense(match, stats?.total)).map((r) => r.id);
     }
   }
   return { ids, nextCursor, text, stats };
@@ -520,12 +564,8 @@ function coopTiers(query: CooperativeQuery, today: string): Tier[] {
     );
     where.params.push(query.certification, today);
   }
-  const t = `t : (${(tags.length ? tags : ["all"]).map((x) => `"${x}"`).join(" AND ")})`;
-  if (!text.exact || !text.folded) return [{ match: t, where }];
-  return [
-    { match: `(${text.exact}) AND ${t}`, where },
-    { match: `(${text.folded} AND ${t}) NOT (${text.exact})`, where },
-  ];
+  const t = tags.length ? `t : (${tags.map((x) => `"${x}"`).join(" AND ")})` : null;
+  return relevanceTiers(text, t, where);
 }
 
 function coopTierIds(tier: Tier, limit: number, offset: number, after?: number): number[] {
