@@ -86,6 +86,8 @@ add(`CREATE INDEX search_attrs_price_idx ON search_attrs (price)`);
 add(`CREATE INDEX search_attrs_published_idx ON search_attrs (published_at)`);
 add(`CREATE INDEX search_attrs_province_idx ON search_attrs (province_code)`);
 add(`CREATE INDEX search_attrs_category_idx ON search_attrs (category_code)`);
+// The home page lists recently verified cooperatives.
+add(`CREATE INDEX organisations_coop_verified_idx ON organisations (verified_at) WHERE kind = 'cooperative'`);
 
 add(`CREATE VIEW search_attrs_source AS
 SELECT p.id AS product_id, p.cooperative_id, p.origin_province_code AS province_code, p.category_code, p.price,

@@ -202,8 +202,10 @@ function combine(...parts: Where[]): Where {
 /** Every non-empty part ANDed; with nothing at all, the token every document carries. */
 function both(...parts: (string | null | undefined)[]): string {
   const list = parts.filter((p): p is string => !!p);
-  return list.length ? list.map((p) => `(${p})`).join(" AND ") : 't : "all"';
+  return list.length ? list.map((p) => `(${p})`).join(" AND ") : ALL;
 }
+
+const ALL = 't : "all"';
 
 function relevanceTiers(text: ParsedText, tags: string | null, where: Where): Tier[] {
   if (!text.exact) return [{ match: both(text.folded, tags), where }];
@@ -323,46 +325,67 @@ export type Facets = {
   inStock: number;
 };
 
-function groupCounts(match: string, where: Where, column: "province_code" | "category_code"): FacetValue[] {
-  const cond = where.sql.length ? ` AND ${where.sql.join(" AND ")}` : "";
-  return stmt(
-    `SELECT a.${column} AS value, count(*) AS count FROM product_fts JOIN search_attrs a ON a.product_id = product_fts.rowid WHERE product_fts MATCH ?${cond} GROUP BY a.${column} ORDER BY count DESC`,
-  ).all(match, ...where.params) as FacetValue[];
-}
-
-function flagCounts(match: string, where: Where, today: string) {
-  const cond = where.sql.length ? ` AND ${where.sql.join(" AND ")}` : "";
+const flagColumns = (today: string) => {
   // A validated calendar date, inlined so the statement needs no repeated parameter.
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error("bad date");
   const d = `'${today}'`;
-  const certCols = certificateTypes.map((t) => `sum(a.u_${t} >= ${d}) AS c_${t}`);
-  const starCols = [3, 4, 5].map((s) => `sum(a.u_ocop${s} >= ${d}) AS s_${s}`);
-  const monthCols = Array.from({ length: 12 }, (_, i) => `sum((a.harvest_months & ${1 << i}) > 0) AS m_${i + 1}`);
+  return [
+    "count(*) AS total",
+    "sum(a.verified) AS verified",
+    "sum(a.stock > 0) AS in_stock",
+    ...certificateTypes.map((t) => `sum(a.u_${t} >= ${d}) AS c_${t}`),
+    ...[3, 4, 5].map((s) => `sum(a.u_ocop${s} >= ${d}) AS s_${s}`),
+    ...Array.from({ length: 12 }, (_, i) => `sum((a.harvest_months & ${1 << i}) > 0) AS m_${i + 1}`),
+  ].join(", ");
+};
+
+type FlagRow = Record<string, number | null> & { province_code: string; category_code: string };
+
+/** One pass over the matches, grouped by province and category, with every flag counted alongside. */
+function groupedCounts(match: string, where: Where, today: string): FlagRow[] {
+  const cond = where.sql.length ? ` AND ${where.sql.join(" AND ")}` : "";
+  // Browsing with no text and no token filter: every searchable product, straight from search_attrs.
+  const everything = match === ALL;
   return stmt(
-    `SELECT count(*) AS total, sum(a.verified) AS verified, sum(a.stock > 0) AS in_stock, ${[...certCols, ...starCols, ...monthCols].join(", ")}
-     FROM product_fts JOIN search_attrs a ON a.product_id = product_fts.rowid WHERE product_fts MATCH ?${cond}`,
-  ).get(match, ...where.params) as Record<string, number | null>;
+    `SELECT a.province_code, a.category_code, ${flagColumns(today)}
+     FROM ${everything ? "search_attrs a WHERE 1" : "product_fts JOIN search_attrs a ON a.product_id = product_fts.rowid WHERE product_fts MATCH ?"}${cond}
+     GROUP BY a.province_code, a.category_code`,
+  ).all(...(everything ? [] : [match]), ...where.params) as FlagRow[];
+}
+
+function sumBy(rows: FlagRow[], key: "province_code" | "category_code"): FacetValue[] {
+  const m = new Map<string, number>();
+  for (const r of rows) m.set(r[key], (m.get(r[key]) ?? 0) + (r.total ?? 0));
+  return [...m].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count);
 }
 
 type Stats = { total: number; facets: Facets };
 
+/**
+ * Totals and facet counts. Province and category facets leave out their own filter (so other provinces still show
+ * their counts once one is chosen); the other facets count within the current results. Without a province or
+ * category filter everything comes from one grouped pass.
+ */
 function computeStats(text: ParsedText, filters: Filters, today: string): Stats {
   const full = tagsAndChecks(filters, today);
-  const row = flagCounts(both(text.folded, full.tags), full.where, today);
-  const forProvince = tagsAndChecks(filters, today, "province");
-  const forCategory = tagsAndChecks(filters, today, "category");
-  const m = (tags: string | null) => both(text.folded, tags);
-  const n = (v: number | null | undefined) => v ?? 0;
+  const rows = groupedCounts(both(text.folded, full.tags), full.where, today);
+  const other = (omit: "province" | "category") => {
+    const t = tagsAndChecks(filters, today, omit);
+    return groupedCounts(both(text.folded, t.tags), t.where, today);
+  };
+  const provinceRows = filters.province ? other("province") : rows;
+  const categoryRows = filters.category ? other("category") : rows;
+  const sum = (col: string) => rows.reduce((n, r) => n + (r[col] ?? 0), 0);
   return {
-    total: n(row.total),
+    total: sum("total"),
     facets: {
-      province: groupCounts(m(forProvince.tags), forProvince.where, "province_code"),
-      category: groupCounts(m(forCategory.tags), forCategory.where, "category_code"),
-      certification: certificateTypes.map((t) => ({ value: t, count: n(row[`c_${t}`]) })).filter((f) => f.count > 0),
-      stars: [3, 4, 5].map((s) => ({ value: String(s), count: n(row[`s_${s}`]) })),
-      month: Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), count: n(row[`m_${i + 1}`]) })),
-      verified: n(row.verified),
-      inStock: n(row.in_stock),
+      province: sumBy(provinceRows, "province_code"),
+      category: sumBy(categoryRows, "category_code"),
+      certification: certificateTypes.map((t) => ({ value: t, count: sum(`c_${t}`) })).filter((f) => f.count > 0),
+      stars: [3, 4, 5].map((s) => ({ value: String(s), count: sum(`s_${s}`) })),
+      month: Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), count: sum(`m_${i + 1}`) })),
+      verified: sum("verified"),
+      inStock: sum("in_stock"),
     },
   };
 }

@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { pageMeta } from "~/components/meta";
+import { localeFromMatches, pageMeta } from "~/components/meta";
 import { CooperativeCard, ProductCard } from "~/components/product-card";
 import { useLocale, useT } from "~/i18n";
 import { inSentence } from "~/components/discovery-ui";
@@ -41,7 +41,7 @@ export default function ProvincePage() {
   const locale = useLocale();
   return (
     <div>
-      <h1>{t("discovery.province.title", { name: d.province.name })}</h1>
+      <h1>{t("discovery.province.title", { name: inSentence(d.province.name, locale) })}</h1>
       {d.formerName ? (
         <p className="notice" role="status">
           {t("discovery.notice.former", { former: d.formerName, current: inSentence(d.province.name, locale) })}
@@ -84,7 +84,7 @@ export default function ProvincePage() {
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) =>
   d
-    ? pageMeta(matches, (t) => ({ title: t("discovery.province.title", { name: d.province.name }), description: t("discovery.province.description", { name: d.province.name }) }), [
+    ? pageMeta(matches, (t) => ({ title: t("discovery.province.title", { name: inSentence(d.province.name, localeFromMatches(matches)) }), description: t("discovery.province.description", { name: d.province.name }) }), [
         { tagName: "link", rel: "canonical", href: `/provinces/${d.province.slug}` },
       ])
     : [];

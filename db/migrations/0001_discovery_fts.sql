@@ -44,6 +44,8 @@ CREATE INDEX search_attrs_province_idx ON search_attrs (province_code)
 --> statement-breakpoint
 CREATE INDEX search_attrs_category_idx ON search_attrs (category_code)
 --> statement-breakpoint
+CREATE INDEX organisations_coop_verified_idx ON organisations (verified_at) WHERE kind = 'cooperative'
+--> statement-breakpoint
 CREATE VIEW search_attrs_source AS
 SELECT p.id AS product_id, p.cooperative_id, p.origin_province_code AS province_code, p.category_code, p.price,
   p.min_order_qty, p.stock, (o.verified_at IS NOT NULL) AS verified, p.harvest_months, p.published_at,

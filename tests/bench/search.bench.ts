@@ -9,7 +9,7 @@
  *
  * Options: BENCH_SIZES=50000,500000 BENCH_REBUILD=1 BENCH_HTTP=0 BENCH_ITER=40
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -177,6 +177,17 @@ function toParams(query: Record<string, unknown>) {
   return p;
 }
 
+/** The HTTP part runs the production build; rebuild it when any app source is newer. */
+function ensureAppBuild() {
+  const built = path.join(root, "build", "server", "index.js");
+  const newest = (d: string): number =>
+    fs.readdirSync(d, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newest(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).mtimeMs), 0);
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs > newest(path.join(root, "app"))) return;
+  console.log("building the app for the HTTP measurements…");
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"], { cwd: root, stdio: "ignore" });
+  if (r.status !== 0) throw new Error("remix vite:build failed");
+}
+
 async function httpBench(file: string, port: number) {
   const child = spawn(process.execPath, ["server.js"], {
     cwd: root,
@@ -246,6 +257,7 @@ async function main() {
     else console.log(`reusing ${path.relative(root, file)} (BENCH_REBUILD=1 to rebuild)`);
     files.push({ size, file });
   }
+  if (process.env.BENCH_HTTP !== "0") ensureAppBuild();
   process.env.DATABASE_PATH = files[0]!.file;
   process.env.PUBLIC_ORIGIN ??= "http://127.0.0.1";
   const search = await import("../../app/models/search.server");
