@@ -43,7 +43,7 @@ test.describe("discovery", () => {
     // Filters are a plain GET form: the URL holds the whole state.
     await page.goto("/search");
     await page.getByLabel("Tỉnh, thành phố").selectOption("86");
-    await page.getByLabel("Chứng nhận").selectOption("vietgap");
+    await page.getByLabel("Chứng nhận", { exact: true }).selectOption("vietgap");
     await page.getByLabel("Chỉ hợp tác xã đã xác minh").check();
     await page.getByRole("button", { name: "Áp dụng bộ lọc" }).click();
     await expect(page).toHaveURL(/province=86/);
