@@ -11,7 +11,7 @@ export function DiscoveryNotices({
   problems,
   pastEnd,
 }: {
-  notices: { former: string; current: string; slug: string }[];
+  notices: { former: string; current: string; currentShort: string; slug: string }[];
   problems: { param: string; key: string; value: string }[];
   pastEnd?: { page: number; pages: number } | null;
 }) {
@@ -21,8 +21,8 @@ export function DiscoveryNotices({
     <>
       {notices.map((n) => (
         <p key={n.former} className="notice" role="status">
-          {t("discovery.notice.former", { former: n.former, current: inSentence(n.current, locale) })}{" "}
-          <Link to={`/provinces/${n.slug}`}>{t("discovery.notice.seeProvince", { name: n.current })}</Link>
+          {t("discovery.notice.former", { former: n.former, current: locale === "vi" ? inSentence(n.current, locale) : n.currentShort })}{" "}
+          <Link to={`/provinces/${n.slug}`}>{t("discovery.notice.seeProvince", { name: locale === "vi" ? n.current : n.currentShort })}</Link>
         </p>
       ))}
       {problems.length ? (

@@ -11,7 +11,7 @@ function notices(list: FormerNotice[]) {
   const seen = new Set<string>();
   return list
     .filter((n) => !seen.has(n.former) && seen.add(n.former))
-    .map((n) => ({ former: n.former, current: n.current.name, slug: n.current.slug }));
+    .map((n) => ({ former: n.former, current: n.current.name, currentShort: n.current.shortName, slug: n.current.slug }));
 }
 
 const problemView = (p: ParamProblem) => ({ param: p.param, key: p.key, value: p.value });

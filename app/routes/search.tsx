@@ -28,7 +28,7 @@ export default function Search() {
       <h1>{d.q ? t("discovery.search.titleQuery", { q: d.q.slice(0, 80) }) : t("discovery.search.title")}</h1>
       <DiscoveryNotices notices={d.notices} problems={d.problems} pastEnd={d.pastEnd} />
       <div className="discovery-layout">
-        <Form method="get" action="/search" className="discovery-filters" aria-label={t("discovery.search.filters")}>
+        <Form method="get" action="/search" className="discovery-filters" id="filters" aria-label={t("discovery.search.filters")}>
           <div className="field">
             <label htmlFor="search-q">{t("discovery.search.query")}</label>
             <input id="search-q" type="search" name="q" defaultValue={d.q} maxLength={500} aria-describedby="search-q-hint" />
@@ -133,6 +133,9 @@ export default function Search() {
           <h2 id="results-heading" className="discovery-count" aria-live="polite">
             {t("discovery.search.count", { count: d.total })}
           </h2>
+          <p className="discovery-to-filters">
+            <a href="#filters">{t("discovery.search.filters")}</a>
+          </p>
           {d.coops.length ? (
             <div className="discovery-coops">
               <h3>{t("discovery.search.cooperativesMatching")}</h3>
