@@ -1,0 +1,80 @@
+import { Link } from "@remix-run/react";
+import { CertificateBadges, VerifiedBadge, type Badge } from "~/components/badges";
+import { useLocale, useT, type MessageKey } from "~/i18n";
+import { formatNumber, formatVnd } from "~/lib/money";
+
+export type ProductCardData = {
+  id: number;
+  nameVi: string;
+  nameEn: string | null;
+  unit: string;
+  packSize: string | null;
+  price: number;
+  minOrderQty: number;
+  stock: number;
+  provinceName: string;
+  cooperative: { name: string; slug: string; verified: boolean };
+  badges: Badge[];
+  /** URL of a 320 px image, if the product has a photo. */
+  imageUrl?: string | null;
+  imageAlt?: string | null;
+};
+
+/** One product in a grid: links to the product page and to the cooperative's profile. */
+export function ProductCard({ product, headingLevel = 3 }: { product: ProductCardData; headingLevel?: 2 | 3 }) {
+  const t = useT();
+  const locale = useLocale();
+  const name = locale === "en" && product.nameEn ? product.nameEn : product.nameVi;
+  const unit = t(`discovery.unit.${product.unit}` as MessageKey);
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <article className="card product-card">
+      {product.imageUrl ? <img src={product.imageUrl} alt={product.imageAlt ?? ""} width={320} height={240} loading="lazy" /> : null}
+      <Heading className="product-card-title">
+        <Link to={`/products/${product.id}`}>{name}</Link>
+      </Heading>
+      <p className="product-card-price">{t("discovery.card.price", { price: formatVnd(product.price, locale), unit })}</p>
+      <p className="muted product-card-meta">
+        {t("discovery.card.moq", { qty: formatNumber(product.minOrderQty, locale), unit })}
+        {product.stock <= 0 ? <> · {t("discovery.card.outOfStock")}</> : null}
+      </p>
+      <CertificateBadges badges={product.badges} />
+      <p className="product-card-coop">
+        <Link to={`/cooperatives/${product.cooperative.slug}`}>{product.cooperative.name}</Link> · {product.provinceName}{" "}
+        <VerifiedBadge verified={product.cooperative.verified} />
+      </p>
+    </article>
+  );
+}
+
+export type CooperativeCardData = {
+  name: string;
+  slug: string;
+  provinceName: string;
+  commune: string | null;
+  verified: boolean;
+  memberCount: number | null;
+  mainProducts: string | null;
+  productCount: number;
+  badges: Badge[];
+};
+
+export function CooperativeCard({ coop }: { coop: CooperativeCardData }) {
+  const t = useT();
+  return (
+    <article className="card coop-card">
+      <h3 className="product-card-title">
+        <Link to={`/cooperatives/${coop.slug}`}>{coop.name}</Link>
+      </h3>
+      <p className="muted">
+        {[coop.commune, coop.provinceName].filter(Boolean).join(", ")} <VerifiedBadge verified={coop.verified} />
+      </p>
+      {coop.mainProducts ? <p>{coop.mainProducts}</p> : null}
+      <p className="muted">
+        {t("discovery.coops.products", { count: coop.productCount })}
+        {coop.memberCount ? <> · {t("discovery.coops.members", { count: coop.memberCount })}</> : null}
+      </p>
+      <CertificateBadges badges={coop.badges} />
+    </article>
+  );
+}

@@ -1,0 +1,6 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { cooperativesApi } from "~/models/search-api.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return cooperativesApi(new URL(request.url));
+}

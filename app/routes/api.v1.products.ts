@@ -1,0 +1,6 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { productsApi } from "~/models/search-api.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return productsApi(new URL(request.url));
+}

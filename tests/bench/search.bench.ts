@@ -1,0 +1,337 @@
+/**
+ * `npm run bench`: search latency at 50,000 and 500,000 products.
+ *
+ * Builds a synthetic catalogue (30,000 cooperatives at 500k, scaled down for 50k) across all 34 provinces in
+ * bench-data/bench-<n>.db from the real migrations, then times a fixed set of searches three ways in one run:
+ * the app's own search function (results alone, cold facets, and results + cached facets), the production server
+ * over HTTP on a loopback port (the server's own per-request time from its log line, and the client's), and the
+ * naive SQL form (FTS5 MATCH … ORDER BY rank LIMIT 20, filters joined outside the index).
+ *
+ * Options: BENCH_SIZES=50000,500000 BENCH_REBUILD=1 BENCH_HTTP=0 BENCH_ITER=40
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { migrateDatabase } from "../../db/migrate";
+import { openDatabase, type Db } from "../../db/open";
+import { seedReference } from "../../db/seed/reference";
+import { productTemplates } from "../../db/seed/catalogue-data";
+import { prng, addDays } from "../../db/seed/random";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const dir = path.join(root, "bench-data");
+const sizes = (process.env.BENCH_SIZES ?? "50000,500000").split(",").map(Number);
+const ITER = Number(process.env.BENCH_ITER ?? 40);
+const NAIVE_ITER = Math.max(5, Math.round(ITER / 4));
+const HTTP_ITER = 20;
+const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+
+/* ------------------------------------------------------------------ building the catalogue */
+
+const places = ["Phú Ngãi", "Tân Phú", "Bình Minh", "Hòa Lộc", "Cái Mơn", "An Bình", "Thạnh Phú", "Mỏ Cày", "Long Hồ", "Đức Hòa", "Tam Nông", "Hưng Đạo", "Đông Hải", "Nam Sách", "Mường Thanh", "Cầu Đất", "Ea Kar", "Krông Pắc", "Tiên Phước", "Đại Lộc"];
+const kinds = ["Nông nghiệp", "Dịch vụ nông nghiệp", "Rau an toàn", "Trái cây", "Lúa gạo", "Cà phê", "Chè", "Thủy sản", "Dừa", "Mật ong"];
+const grades = ["", " loại 1", " loại 2", " xuất khẩu", " hữu cơ", " đặc biệt", " vụ mới", " sỉ"];
+
+function build(file: string, products: number) {
+  const coops = Math.round((products * 30_000) / 500_000);
+  for (const s of ["", "-wal", "-shm"]) fs.rmSync(file + s, { force: true });
+  const t0 = performance.now();
+  const db = openDatabase(file);
+  const c = db.$client;
+  migrateDatabase(db);
+  seedReference(db);
+  // Marks a complete build (written last), so an interrupted one is rebuilt next time.
+  c.exec("CREATE TABLE kv_bench (k TEXT PRIMARY KEY, v TEXT)");
+  c.pragma("synchronous = OFF");
+  c.pragma("cache_size = -200000");
+  // Bulk path: triggers off while loading, one INSERT … SELECT per index table afterwards, triggers back on.
+  const triggers = c.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%'").all() as { name: string; sql: string }[];
+  for (const t of triggers) c.exec(`DROP TRIGGER ${t.name}`);
+  const provinces = c.prepare("SELECT code FROM provinces ORDER BY code").pluck().all() as string[];
+  const rand = prng(500_000);
+  const insOrg = c.prepare(
+    "INSERT INTO organisations (kind, name, slug, province_code, cooperative_type, status, verified_at, member_count, main_products, commune) VALUES ('cooperative', ?, ?, ?, 'htx', 'active', ?, ?, ?, ?)",
+  );
+  const insProduct = c.prepare(
+    "INSERT INTO products (cooperative_id, slug, name_vi, name_en, category_code, description_vi, description_en, unit, origin_province_code, harvest_months, price, min_order_qty, stock, status, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', ?)",
+  );
+  const insCert = c.prepare("INSERT INTO certificates (cooperative_id, type, ocop_stars, number, issuer, issue_date, expiry_date, status) VALUES (?, ?, ?, ?, 'VIETCERT', ?, ?, ?)");
+  const insCp = c.prepare("INSERT INTO certificate_products (certificate_id, product_id) VALUES (?, ?)");
+  const perCoop = Math.ceil(products / coops);
+  let made = 0;
+  c.transaction(() => {
+    for (let i = 0; i < coops && made < products; i++) {
+      const province = provinces[i % provinces.length]!;
+      const kind = kinds[i % kinds.length]!;
+      const name = `HTX ${kind} ${places[(i * 7) % places.length]} ${i + 1}`;
+      const templates = productTemplates.filter((_, k) => (k + i) % 9 < 2 || k % kinds.length === i % kinds.length);
+      const verified = rand.chance(0.7) ? addDays(today, -rand.int(1, 900)) : null;
+      const orgId = Number(insOrg.run(name, `htx-${i + 1}`, province, verified, rand.int(7, 300), templates.slice(0, 3).map((t) => t.vi).join(", "), places[i % places.length]).lastInsertRowid);
+      const ids: number[] = [];
+      for (let k = 0; k < perCoop && made < products; k++, made++) {
+        const t = templates[k % templates.length]!;
+        const grade = grades[(k + i) % grades.length]!;
+        const price = Math.max(1000, Math.round((t.price * (0.7 + rand.next() * 0.6)) / 500) * 500);
+        const months = t.months.reduce((m, x) => m | (1 << (x - 1)), 0);
+        const published = new Date(Date.UTC(2025, 0, 1) + made * 60_000).toISOString();
+        ids.push(
+          Number(
+            insProduct.run(orgId, `p-${made}`, `${t.vi}${grade}`, t.en, t.category, `${t.descVi} Sản phẩm của ${name}.`, t.descEn, t.unit, province, months, price, rand.pick([5, 10, 20, 50, 100]), rand.chance(0.1) ? 0 : rand.int(10, 5000), published)
+              .lastInsertRowid,
+          ),
+        );
+      }
+      const cert = (type: string, stars: number | null, expired: boolean, covers: number[]) => {
+        const expiry = expired ? addDays(today, -rand.int(1, 300)) : addDays(today, rand.int(10, 900));
+        const id = Number(insCert.run(orgId, type, stars, `${type}-${i}`, addDays(expiry, -730), expiry, "verified").lastInsertRowid);
+        for (const p of covers) insCp.run(id, p);
+      };
+      if (rand.chance(0.8)) cert("vietgap", null, rand.chance(0.15), ids);
+      if (rand.chance(0.35)) cert("ocop", rand.pick([3, 3, 4, 4, 5]), rand.chance(0.1), ids.slice(0, Math.ceil(ids.length / 3)));
+      if (rand.chance(0.1)) cert("organic", null, rand.chance(0.1), ids.slice(0, 4));
+      if (rand.chance(0.05)) cert("globalgap", null, false, ids.slice(0, 4));
+      if (rand.chance(0.05)) cert("gi", null, false, ids);
+    }
+  })();
+  const tLoad = performance.now();
+  c.exec("INSERT INTO search_attrs SELECT * FROM search_attrs_source");
+  c.exec("INSERT INTO product_fts (rowid, x, f, t) SELECT product_id, x, f, t FROM product_fts_source");
+  c.exec("INSERT INTO coop_fts (rowid, x, f, t) SELECT organisation_id, x, f, t FROM coop_fts_source");
+  c.exec("INSERT INTO product_fts (product_fts) VALUES ('optimize')");
+  c.exec("INSERT INTO coop_fts (coop_fts) VALUES ('optimize')");
+  for (const t of triggers) c.exec(t.sql);
+  c.exec("ANALYZE");
+  c.prepare("INSERT INTO kv_bench (k, v) VALUES ('products', ?)").run(products);
+  c.pragma("wal_checkpoint(TRUNCATE)");
+  c.close();
+  return { load: tLoad - t0, index: performance.now() - tLoad, coops };
+}
+
+/* ------------------------------------------------------------------ the query set */
+
+type Q = { name: string; query: Record<string, unknown>; naive: { match: string | null; where: string[]; params: unknown[]; order?: string; offset?: number } };
+
+const activeCert = (type: string, stars?: number) =>
+  `EXISTS (SELECT 1 FROM certificate_products cp JOIN certificates c ON c.id = cp.certificate_id WHERE cp.product_id = p.id AND c.type = '${type}' AND c.status = 'verified' AND (c.expiry_date IS NULL OR c.expiry_date >= '${today}')${stars ? ` AND c.ocop_stars >= ${stars}` : ""})`;
+
+const querySet: Q[] = [
+  { name: "gạo (common word)", query: { q: "gạo" }, naive: { match: 'f : ("gao")', where: [], params: [] } },
+  { name: "gao (no diacritics)", query: { q: "gao" }, naive: { match: 'f : ("gao")', where: [], params: [] } },
+  { name: "ca phe (2 words)", query: { q: "ca phe" }, naive: { match: 'f : ("ca" AND "phe")', where: [], params: [] } },
+  { name: "dừa (exact first)", query: { q: "dừa" }, naive: { match: 'f : ("dua")', where: [], params: [] } },
+  { name: "sầu riê (prefix)", query: { q: "sầu riê" }, naive: { match: 'f : ("sau" AND "rie"*)', where: [], params: [] } },
+  {
+    name: "xoai + province + VietGAP",
+    query: { q: "xoai", province: "82", certification: "vietgap" },
+    naive: { match: 'f : ("xoai")', where: ["p.origin_province_code = ?", activeCert("vietgap")], params: ["82"] },
+  },
+  {
+    name: "mật ong + OCOP ≥4★",
+    query: { q: "mật ong", minStars: 4 },
+    naive: { match: 'f : ("mat" AND "ong")', where: [activeCert("ocop", 4)], params: [] },
+  },
+  {
+    name: "province + VietGAP + verified",
+    query: { province: "86", certification: "vietgap", verifiedOnly: true },
+    naive: { match: null, where: ["p.origin_province_code = ?", "o.verified_at IS NOT NULL", activeCert("vietgap")], params: ["86"], order: "p.published_at DESC" },
+  },
+  {
+    name: "gạo + price ≤ 150k, MOQ ≤ 20",
+    query: { q: "gạo", priceMax: 150_000, moqMax: 20 },
+    naive: { match: 'f : ("gao")', where: ["p.price <= ?", "p.min_order_qty <= ?"], params: [150_000, 20] },
+  },
+  { name: "gạo sorted by price", query: { q: "gạo", sort: "price_asc" }, naive: { match: 'f : ("gao")', where: [], params: [], order: "p.price ASC" } },
+  { name: "gao page 40 (deep)", query: { q: "gao", page: 40 }, naive: { match: 'f : ("gao")', where: [], params: [], offset: 780 } },
+  { name: "browse all (no text)", query: {}, naive: { match: null, where: [], params: [], order: "p.published_at DESC" } },
+];
+
+function naiveSql(q: Q["naive"]) {
+  const where = ["p.status = 'published'", "o.status = 'active'", ...q.where];
+  const from = q.match
+    ? `FROM product_fts JOIN products p ON p.id = product_fts.rowid JOIN organisations o ON o.id = p.cooperative_id WHERE product_fts MATCH ? AND ${where.join(" AND ")}`
+    : `FROM products p JOIN organisations o ON o.id = p.cooperative_id WHERE ${where.join(" AND ")}`;
+  return { sql: `SELECT p.id ${from} ORDER BY ${q.order ?? (q.match ? "rank" : "p.id DESC")} LIMIT 20 OFFSET ${q.offset ?? 0}`, params: q.match ? [q.match, ...q.params] : q.params };
+}
+
+/* ------------------------------------------------------------------ timing */
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+function time(fn: () => unknown, n: number) {
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    fn();
+    xs.push(performance.now() - t);
+  }
+  return xs;
+}
+
+function toParams(query: Record<string, unknown>) {
+  const map: Record<string, string> = { certification: "cert", minStars: "stars", verifiedOnly: "verified" };
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) p.set(map[k] ?? k, v === true ? "1" : String(v));
+  return p;
+}
+
+/** The HTTP part runs the production build; rebuild it when any app source is newer. */
+function ensureAppBuild() {
+  const built = path.join(root, "build", "server", "index.js");
+  const newest = (d: string): number =>
+    fs.readdirSync(d, { withFileTypes: true }).reduce((m, e) => Math.max(m, e.isDirectory() ? newest(path.join(d, e.name)) : fs.statSync(path.join(d, e.name)).mtimeMs), 0);
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs > newest(path.join(root, "app"))) return;
+  console.log("building the app for the HTTP measurements…");
+  const r = spawnSync(process.execPath, [path.join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js"), "vite:build"], { cwd: root, stdio: "ignore" });
+  if (r.status !== 0) throw new Error("remix vite:build failed");
+}
+
+async function httpBench(file: string, port: number) {
+  const child = spawn(process.execPath, ["server.js"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: file, PUBLIC_ORIGIN: `http://127.0.0.1:${port}`, UPLOADS_DIR: path.join(dir, "uploads") },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const serverMs: number[] = [];
+  let buf = "";
+  child.stdout.on("data", (d: Buffer) => {
+    buf += d.toString();
+    let nl;
+    while ((nl = buf.indexOf("\n")) >= 0) {
+      const line = buf.slice(0, nl);
+      buf = buf.slice(nl + 1);
+      try {
+        const j = JSON.parse(line) as { path?: string; ms?: number };
+        if (j.path?.startsWith("/api/v1/products") && typeof j.ms === "number") serverMs.push(j.ms);
+      } catch {
+        /* not a log line */
+      }
+    }
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(`${base}/healthz`)).ok) break;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const out = new Map<string, { server: number[]; client: number[] }>();
+  try {
+    for (const q of querySet) {
+      const url = `${base}/api/v1/products?${toParams(q.query)}`;
+      await (await fetch(url)).text(); // warm-up (fills the facet cache as a first visitor would)
+      await new Promise((r) => setTimeout(r, 20));
+      const start = serverMs.length;
+      const client: number[] = [];
+      for (let i = 0; i < HTTP_ITER; i++) {
+        const t = performance.now();
+        const res = await fetch(url);
+        await res.text();
+        client.push(performance.now() - t);
+        if (res.status !== 200) throw new Error(`${url}: HTTP ${res.status}`);
+      }
+      await new Promise((r) => setTimeout(r, 50));
+      out.set(q.name, { server: serverMs.slice(start), client });
+    }
+  } finally {
+    child.kill("SIGTERM");
+  }
+  return out;
+}
+
+/* ------------------------------------------------------------------ main */
+
+type Row = { size: number; name: string; results: number[]; cold: number; full: number[]; naive: number[]; http?: { server: number[]; client: number[] }; total: number };
+
+async function main() {
+  const rows: Row[] = [];
+  const started = performance.now();
+  const files: { size: number; file: string }[] = [];
+  for (const size of sizes) {
+    const { file, built } = ensureSimple(size);
+    if (built) console.log(`built ${size.toLocaleString("en")} products / ${built.coops.toLocaleString("en")} cooperatives: load ${(built.load / 1000).toFixed(1)} s, index ${(built.index / 1000).toFixed(1)} s`);
+    else console.log(`reusing ${path.relative(root, file)} (BENCH_REBUILD=1 to rebuild)`);
+    files.push({ size, file });
+  }
+  if (process.env.BENCH_HTTP !== "0") ensureAppBuild();
+  process.env.DATABASE_PATH = files[0]!.file;
+  process.env.PUBLIC_ORIGIN ??= "http://127.0.0.1";
+  const search = await import("../../app/models/search.server");
+  const g = globalThis as { __db?: Db };
+  for (const { size, file } of files) {
+    g.__db?.$client.close();
+    g.__db = openDatabase(file);
+    const client = g.__db.$client;
+    search.clearSearchCache();
+    for (const q of querySet) {
+      const base = { ...q.query, today } as Parameters<typeof search.searchProducts>[0];
+      const results = time(() => search.searchProductIds({ ...base, withStats: false }), ITER);
+      search.clearSearchCache();
+      const t = performance.now();
+      const first = search.searchProductIds(base);
+      const cold = performance.now() - t;
+      const full = time(() => search.searchProductIds(base), ITER);
+      const n = naiveSql(q.naive);
+      const stmt = client.prepare(n.sql);
+      const naive = time(() => stmt.all(...n.params), NAIVE_ITER);
+      rows.push({ size, name: q.name, results, cold, full, naive, total: first.stats?.total ?? 0 });
+    }
+    if (process.env.BENCH_HTTP !== "0") {
+      const http = await httpBench(file, 3290 + (size % 7));
+      for (const r of rows.filter((r) => r.size === size)) r.http = http.get(r.name);
+    }
+  }
+  const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+  const header = ["products", "search", "matches", "results p50/p95", "+facets cold", "+facets cached p50/p95", "HTTP server p50/p95", "HTTP client p95", "naive p50/p95", "naive ÷ ours (p95)"];
+  const lines = rows.map((r) => [
+    r.size.toLocaleString("en"),
+    r.name,
+    r.total.toLocaleString("en"),
+    `${f(pct(r.results, 50))} / ${f(pct(r.results, 95))}`,
+    f(r.cold),
+    `${f(pct(r.full, 50))} / ${f(pct(r.full, 95))}`,
+    r.http ? `${f(pct(r.http.server, 50))} / ${f(pct(r.http.server, 95))}` : "-",
+    r.http ? f(pct(r.http.client, 95)) : "-",
+    `${f(pct(r.naive, 50))} / ${f(pct(r.naive, 95))}`,
+    `${(pct(r.naive, 95) / Math.max(pct(r.full, 95), 0.001)).toFixed(0)}×`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const print = (cells: string[]) => console.log(`| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(" | ")} |`);
+  console.log("\nLatency in ms (app function in-process unless noted; HTTP = GET /api/v1/products on the production server)\n");
+  print(header);
+  print(widths.map((w) => "-".repeat(w)));
+  lines.forEach(print);
+  if (sizes.length > 1) {
+    console.log("\nGrowth of p95 (results + facets, cached) from the smallest to the largest catalogue:");
+    for (const q of querySet) {
+      const a = rows.find((r) => r.size === sizes[0] && r.name === q.name)!;
+      const b = rows.find((r) => r.size === sizes[sizes.length - 1] && r.name === q.name)!;
+      console.log(`  ${q.name.padEnd(32)} results ×${(pct(b.results, 95) / pct(a.results, 95)).toFixed(1)}  naive ×${(pct(b.naive, 95) / pct(a.naive, 95)).toFixed(1)}  (catalogue ×${sizes[sizes.length - 1]! / sizes[0]!})`);
+    }
+  }
+  const worst = Math.max(...rows.filter((r) => r.size === Math.max(...sizes)).map((r) => pct(r.full, 95)));
+  console.log(`\nWorst p95 at ${Math.max(...sizes).toLocaleString("en")} products (results + cached facets): ${f(worst)} ms. Total bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`);
+  g.__db?.$client.close();
+}
+
+function ensureSimple(size: number) {
+  const file = path.join(dir, `bench-${size}.db`);
+  if (!process.env.BENCH_REBUILD && fs.existsSync(file)) {
+    try {
+      const db = openDatabase(file);
+      const n = db.$client.prepare("SELECT v FROM kv_bench WHERE k = 'products'").pluck().get();
+      db.$client.close();
+      if (Number(n) === size) return { file, built: null };
+    } catch {
+      /* incomplete: rebuild */
+    }
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  return { file, built: build(file, size) };
+}
+
+await main();
