@@ -16,6 +16,8 @@ import { getMemberships } from "~/models/user.server";
 import { AddToCart } from "~/components/add-to-cart";
 import { ContactButtons } from "~/components/contact-buttons";
 import { contactForViewer } from "~/contact.server";
+import { ProductCard as SearchProductCard } from "~/components/product-card";
+import { relatedProducts } from "~/models/related.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.productId);
@@ -28,13 +30,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const kinds = viewer.user ? getMemberships(viewer.user.id).map((m) => m.organisation.kind) : [];
   const canOrder = !viewer.user || kinds.includes("buyer");
   const contact = contactForViewer(request, { id: display.cooperative.id });
-  return { ...display, more, canOrder, signedIn: !!viewer.user, contact, url: absoluteUrl(`/products/${id}`), cooperativeUrl: absoluteUrl(`/cooperatives/${display.cooperative.slug}`) };
+  // Similar products from other cooperatives, read from the discovery index (published, active sellers only).
+  const similar = relatedProducts({ productId: id, limit: 8 }).similar;
+  return { ...display, more, similar, canOrder, signedIn: !!viewer.user, contact, url: absoluteUrl(`/products/${id}`), cooperativeUrl: absoluteUrl(`/cooperatives/${display.cooperative.slug}`) };
 }
 
 export default function ProductPage() {
   const t = useT();
   const locale = useLocale();
-  const { product, tiers, photos, badges, cooperative, category, originProvince, isOwner, more, canOrder, signedIn, contact } =
+  const { product, tiers, photos, badges, cooperative, category, originProvince, isOwner, more, similar, canOrder, signedIn, contact } =
     useLoaderData<typeof loader>();
   const name = locale === "en" && product.nameEn ? product.nameEn : product.nameVi;
   const description = locale === "en" && product.descriptionEn ? product.descriptionEn : product.descriptionVi;
@@ -141,7 +145,16 @@ export default function ProductPage() {
           <p className="catalogue-prose">{description}</p>
         </section>
       ) : null}
-      {/* RELATED PRODUCTS: the discovery capability renders its "related products" section here. */}
+      {similar.length ? (
+        <section aria-labelledby="similar-products">
+          <h2 id="similar-products">{t("discovery.related.title")}</h2>
+          <div className="grid">
+            {similar.map((p) => (
+              <SearchProductCard key={p.id} product={p} />
+            ))}
+          </div>
+        </section>
+      ) : null}
       {more.length ? (
         <section aria-labelledby="more-from-coop">
           <h2 id="more-from-coop">{t("catalogue.product.moreFrom", { name: cooperative.name })}</h2>
