@@ -84,7 +84,7 @@ export async function orderPdf(view: OrderView, locale: Locale): Promise<Buffer>
   doc.font("regular");
   lines.forEach((l, n) => {
     y += 6;
-    const row = [String(n + 1), l.productName, `${formatNumber(l.quantity, locale)} ${t(`orders.unit.${l.unit}` as MessageKey)}`, formatVnd(l.unitPrice, locale), formatVnd(l.lineTotal, locale)];
+    const row = [String(n + 1), l.productName, `${formatNumber(l.quantity, locale)} ${t(`units.${l.unit}` as MessageKey)}`, formatVnd(l.unitPrice, locale), formatVnd(l.lineTotal, locale)];
     let bottom = y;
     row.forEach((cell, i) => {
       doc.text(cell, cols[i]!, y, { width: i === 1 ? 215 : 80, align: i >= 2 ? "right" : "left" });

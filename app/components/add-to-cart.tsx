@@ -12,7 +12,7 @@ export function AddToCart({ productId, unit, minOrderQty, loggedIn = true }: { p
   const t = useT();
   const id = useId();
   const fetcher = useFetcher<Result>();
-  const unitLabel = t(`orders.unit.${unit}` as MessageKey);
+  const unitLabel = t(`units.${unit}` as MessageKey);
   if (!loggedIn) {
     return (
       <p>

@@ -35,7 +35,7 @@ export function ProductCard({ product }: { product: Card }) {
         <Link to={productPath(product)}>{name}</Link>
       </h3>
       <p className="catalogue-price">
-        {t("catalogue.product.pricePerUnit", { price: formatVnd(product.price, locale), unit: t(`catalogue.unit.${product.unit as "kg"}`) })}
+        {t("catalogue.product.pricePerUnit", { price: formatVnd(product.price, locale), unit: t(`unit.${product.unit as "kg"}`) })}
       </p>
       <CertificateBadges badges={product.badges} />
     </article>

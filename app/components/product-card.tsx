@@ -25,7 +25,7 @@ export function ProductCard({ product, headingLevel = 3 }: { product: ProductCar
   const t = useT();
   const locale = useLocale();
   const name = locale === "en" && product.nameEn ? product.nameEn : product.nameVi;
-  const unit = t(`discovery.unit.${product.unit}` as MessageKey);
+  const unit = t(`unit.${product.unit}` as MessageKey);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="card product-card">

@@ -68,7 +68,7 @@ export function ProductForm({
       <TextAreaField field={fields.descriptionVi} label={`${t("catalogue.product.descriptionVi")} (${t("common.optional")})`} rows={4} />
       <TextAreaField field={fields.descriptionEn} label={`${t("catalogue.product.descriptionEn")} (${t("common.optional")})`} rows={3} />
       <div className="form-row">
-        <SelectField field={fields.unit} label={t("catalogue.product.unit")} options={saleUnits.map((u) => ({ value: u, label: t(`catalogue.unit.${u}`) }))} />
+        <SelectField field={fields.unit} label={t("catalogue.product.unit")} options={saleUnits.map((u) => ({ value: u, label: t(`unit.${u}`) }))} />
         <TextField field={fields.packSize} label={`${t("catalogue.product.packSize")} (${t("common.optional")})`} placeholder="10 kg, 500 g, 24 × 330 ml" />
       </div>
       <div className="form-row">

@@ -85,8 +85,8 @@ export function checkAddable({ productId, quantity }: { productId: number; quant
   const result = priceLine({ product, tiers, quantity, today: todayInVietnam() });
   if (result.ok) return;
   const p = result.problem;
-  if (p.code === "moq") throw new OrderError(409, "orders.errors.moq", { product: product.nameVi, min: p.minOrderQty, unit: `orders.unit.${product.unit}` });
-  if (p.code === "stock") throw new OrderError(409, "orders.errors.stock", { product: product.nameVi, available: p.available, unit: `orders.unit.${product.unit}` });
+  if (p.code === "moq") throw new OrderError(409, "orders.errors.moq", { product: product.nameVi, min: p.minOrderQty, unit: `units.${product.unit}` });
+  if (p.code === "stock") throw new OrderError(409, "orders.errors.stock", { product: product.nameVi, available: p.available, unit: `units.${product.unit}` });
   throw new OrderError(400, "orders.errors.quantity");
 }
 
@@ -202,8 +202,8 @@ function reserveLine(tx: Tx, { productId, quantity, cooperativeId, quote, today 
   const priced = priceLine({ product, tiers, quantity, quote, today });
   if (!priced.ok) {
     const p = priced.problem;
-    if (p.code === "moq") throw new OrderError(409, "orders.errors.moq", { product: product.nameVi, min: p.minOrderQty, unit: `orders.unit.${product.unit}` });
-    if (p.code === "stock") throw new OrderError(409, "orders.errors.stock", { product: product.nameVi, available: p.available, unit: `orders.unit.${product.unit}` });
+    if (p.code === "moq") throw new OrderError(409, "orders.errors.moq", { product: product.nameVi, min: p.minOrderQty, unit: `units.${product.unit}` });
+    if (p.code === "stock") throw new OrderError(409, "orders.errors.stock", { product: product.nameVi, available: p.available, unit: `units.${product.unit}` });
     throw new OrderError(400, "orders.errors.quantity");
   }
   const taken = tx
@@ -213,7 +213,7 @@ function reserveLine(tx: Tx, { productId, quantity, cooperativeId, quote, today 
     .run();
   if (taken.changes !== 1) {
     const left = tx.select({ stock: schema.products.stock }).from(schema.products).where(eq(schema.products.id, productId)).get();
-    throw new OrderError(409, "orders.errors.stock", { product: product.nameVi, available: left?.stock ?? 0, unit: `orders.unit.${product.unit}` });
+    throw new OrderError(409, "orders.errors.stock", { product: product.nameVi, available: left?.stock ?? 0, unit: `units.${product.unit}` });
   }
   return { product, ...priced.price };
 }

@@ -89,7 +89,7 @@ export default function Cart() {
     shouldValidate: "onBlur",
   });
   const hasProblems = groups.some((g) => g.lines.some((l) => l.problem));
-  const unit = (u: string) => t(`orders.unit.${u}` as MessageKey);
+  const unit = (u: string) => t(`units.${u}` as MessageKey);
   const lineErrors = actionData && "formErrors" in actionData ? actionData.formErrors : undefined;
   return (
     <section className="stack orders-cart">

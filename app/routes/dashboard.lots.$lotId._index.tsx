@@ -134,7 +134,7 @@ export default function LotDetail() {
       <h1>{t("trace.lots.detailTitle", { code: d.lot.code })}</h1>
       <p>
         {d.product.nameVi} · {t("trace.lots.harvestDate")} {formatDate(d.lot.harvestDate, locale)} · {t("trace.lots.packingDate")} {formatDate(d.lot.packingDate, locale)} · {t("trace.lots.bestBeforeDate")}{" "}
-        {formatDate(d.lot.bestBeforeDate, locale)} · {d.lot.quantity} {t(`trace.unit.${d.lot.unit}`)}
+        {formatDate(d.lot.bestBeforeDate, locale)} · {d.lot.quantity} {t(`units.${d.lot.unit}`)}
       </p>
       <p>
         <Link to={`/dashboard/lots/${d.lot.id}/edit`} className="button">
@@ -215,7 +215,7 @@ export default function LotDetail() {
       <ul>
         {d.members.map((m) => (
           <li key={m.memberId}>
-            {m.name} {m.plantingArea ? `· ${m.plantingArea}` : ""} · {m.quantity} {t(`trace.unit.${d.lot.unit}`)}
+            {m.name} {m.plantingArea ? `· ${m.plantingArea}` : ""} · {m.quantity} {t(`units.${d.lot.unit}`)}
           </li>
         ))}
       </ul>

@@ -69,7 +69,7 @@ export default function Lots() {
                   <td>{formatDate(l.packingDate, locale)}</td>
                   <td>{formatDate(l.bestBeforeDate, locale)}</td>
                   <td>
-                    {l.quantity} {t(`trace.unit.${l.unit}`)}
+                    {l.quantity} {t(`units.${l.unit}`)}
                   </td>
                   <td>{l.scans}</td>
                 </tr>

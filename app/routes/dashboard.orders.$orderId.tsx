@@ -115,7 +115,7 @@ export default function OrderPage() {
   const navigation = useNavigation();
   const [params] = useSearchParams();
   const busy = navigation.state !== "idle";
-  const unit = (u: string) => t(`orders.unit.${u}` as MessageKey);
+  const unit = (u: string) => t(`units.${u}` as MessageKey);
   const orgName = (orgId: number | null) => (orgId === buyer.id ? buyer.name : orgId === cooperative.id ? cooperative.name : t("orders.detail.system"));
   return (
     <section className="stack orders-detail">

@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         organisationId: quote.buyerId,
         subject: "orders.mail.quoteAnsweredSubject",
         body: "orders.mail.quoteAnsweredBody",
-        params: { cooperative: quote.cooperativeName, product: quote.productName, price: formatVnd(submission.value.unitPrice, "vi"), unit: `orders.unit.${quote.unit}`, date: submission.value.validUntil },
+        params: { cooperative: quote.cooperativeName, product: quote.productName, price: formatVnd(submission.value.unitPrice, "vi"), unit: `units.${quote.unit}`, date: submission.value.validUntil },
         path: `/dashboard/quotes/${quote.id}`,
       });
       return redirect(`/dashboard/quotes/${quote.id}?answered=1`);
@@ -86,7 +86,7 @@ export default function QuotePage() {
   const { quote, side, usable, lapsed, defaults, today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const unit = t(`orders.unit.${quote.unit}` as MessageKey);
+  const unit = t(`units.${quote.unit}` as MessageKey);
   const [answerForm, answerFields] = useForm<{ unitPrice: string; validUntil: string; terms?: string; intent: string }>({
     lastResult: lastResult ?? null,
     defaultValue: { unitPrice: quote.unitPrice ? String(quote.unitPrice) : "", validUntil: quote.validUntil ?? "", terms: quote.terms ?? "" },

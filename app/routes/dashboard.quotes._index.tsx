@@ -42,7 +42,7 @@ export default function Quotes() {
                   </td>
                   <td>{q.cooperativeId === organisationId ? q.buyerName : q.cooperativeName}</td>
                   <td>
-                    {q.quantity} {t(`orders.unit.${q.unit}` as MessageKey)}
+                    {q.quantity} {t(`units.${q.unit}` as MessageKey)}
                   </td>
                   <td>{q.unitPrice ? formatVnd(q.unitPrice, locale) : "—"}</td>
                   <td>

@@ -42,7 +42,7 @@ export default function ProductPage() {
     useLoaderData<typeof loader>();
   const name = locale === "en" && product.nameEn ? product.nameEn : product.nameVi;
   const description = locale === "en" && product.descriptionEn ? product.descriptionEn : product.descriptionVi;
-  const unit = t(`catalogue.unit.${product.unit}`);
+  const unit = t(`unit.${product.unit}`);
   const months = monthsFromMask(product.harvestMonths);
   return (
     <article className="stack catalogue-product">

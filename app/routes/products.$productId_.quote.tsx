@@ -56,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       organisationId: quote.cooperativeId,
       subject: "orders.mail.quoteRequestedSubject",
       body: "orders.mail.quoteRequestedBody",
-      params: { product: product.name, buyer: organisation.name, quantity: quote.quantity, unit: `orders.unit.${product.unit}`, date: quote.deliveryDate },
+      params: { product: product.name, buyer: organisation.name, quantity: quote.quantity, unit: `units.${product.unit}`, date: quote.deliveryDate },
       path: `/dashboard/quotes/${quote.id}`,
     });
     return redirect(`/dashboard/quotes/${quote.id}?sent=1`);
@@ -75,7 +75,7 @@ export default function RequestQuote() {
     defaultValue: defaults,
     // Validated on the server only: the quantity is coerced there, and the date rule needs "today" in Viet Nam.
   });
-  const unit = t(`orders.unit.${product.unit}` as MessageKey);
+  const unit = t(`units.${product.unit}` as MessageKey);
   return (
     <section className="stack">
       <h1>{t("orders.quotes.requestTitle", { product: product.name })}</h1>

@@ -51,7 +51,7 @@ export function LotForm({
       </div>
       <div className="form-row">
         <TextField field={fields.quantity} label={t("trace.lots.quantity")} type="number" min={1} inputMode="numeric" />
-        <SelectField field={fields.unit} label={t("trace.lots.unit")} options={units.map((u) => ({ value: u, label: t(`trace.unit.${u}`) }))} />
+        <SelectField field={fields.unit} label={t("trace.lots.unit")} options={units.map((u) => ({ value: u, label: t(`units.${u}`) }))} />
       </div>
       <fieldset className="trace-members-rows">
         <legend>{t("trace.lots.contributions")}</legend>
