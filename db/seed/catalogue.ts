@@ -45,7 +45,8 @@ export function seedCatalogue(db: Db, ids: FoundationIds) {
           ? withCheckDigit(`893${String(1000 + ci).padStart(4, "0")}${String(vi + 1).padStart(5, "0")}`).padStart(14, "0")
           : null;
         const moq = unit === "kg" ? rand.pick([20, 50, 100]) : rand.pick([5, 10, 20]);
-        const createdAt = new Date(Date.UTC(2026, 5, 1) + (ci * 17 + vi) * 3_600_000 * 7).toISOString();
+        // Spread over the year before the demo date, never in the future.
+        const createdAt = new Date(Date.UTC(2026, 10, 1) - (ci * 13 + vi * 5) * 43_200_000).toISOString();
         const product = tx
           .insert(schema.products)
           .values({
