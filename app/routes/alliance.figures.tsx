@@ -45,7 +45,7 @@ export default function Figures() {
       <section aria-labelledby="expiring-soon">
         <h2 id="expiring-soon">{t("catalogue.alliance.expiringSoon", { n: f.expiring.length })}</h2>
         {f.expiring.length ? (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

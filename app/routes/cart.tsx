@@ -106,7 +106,7 @@ export default function Cart() {
           {groups.map((g) => (
             <section key={g.cooperativeId} className="card orders-cart-group" aria-labelledby={`coop-${g.cooperativeId}`}>
               <h2 id={`coop-${g.cooperativeId}`}>{t("orders.cart.from", { cooperative: g.cooperativeName })}</h2>
-              <div className="table-wrap">
+              <div className="table-wrap" tabIndex={0}>
                 <table>
                   <thead>
                     <tr>

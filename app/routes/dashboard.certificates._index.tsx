@@ -54,7 +54,7 @@ export default function Certificates() {
       {params.get("deleted") ? <Notice>{t("catalogue.certificate.deleted")}</Notice> : null}
       <ExpiryWarnings certificates={expiring} />
       {certificates.length ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -47,7 +47,7 @@ export default function Lots() {
         </Link>
       </p>
       {lots.length ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

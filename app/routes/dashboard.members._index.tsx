@@ -36,7 +36,7 @@ export default function Members() {
       {params.get("added") ? <Notice tone="success">{t("catalogue.member.added")}</Notice> : null}
       {params.get("deleted") ? <Notice>{t("catalogue.member.deleted")}</Notice> : null}
       {members.length ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -157,7 +157,7 @@ export default function OrderPage() {
 
       <section aria-labelledby="lines-h">
         <h2 id="lines-h">{t("orders.detail.lines")}</h2>
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

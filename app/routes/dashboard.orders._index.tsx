@@ -65,7 +65,7 @@ export default function OrdersList() {
       {orders.length === 0 ? (
         <p>{t("orders.list.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table className="orders-table">
             <thead>
               <tr>

@@ -37,7 +37,7 @@ export default function DashboardProducts() {
         </div>
       ) : null}
       {products.length ? (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

@@ -98,7 +98,7 @@ export default function ImportProducts() {
       {invalid.length ? (
         <section className="stack" aria-labelledby="invalid-rows">
           <h2 id="invalid-rows">{t("catalogue.import.invalidRows", { n: invalid.length, valid: result?.validCount ?? 0 })}</h2>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table>
               <thead>
                 <tr>

@@ -22,7 +22,7 @@ export default function Quotes() {
       {quotes.length === 0 ? (
         <p>{t("orders.quotes.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0}>
           <table>
             <thead>
               <tr>

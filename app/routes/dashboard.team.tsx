@@ -56,7 +56,7 @@ export default function Team() {
     <section className="stack">
       <h1>{t("team.title")}</h1>
       <p>{t("team.lead", { org: organisation.name })}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0}>
         <table>
           <thead>
             <tr>

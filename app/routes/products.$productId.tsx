@@ -78,7 +78,7 @@ export default function ProductPage() {
             {t("catalogue.product.pricePerUnit", { price: formatVnd(product.price, locale), unit })}
           </p>
           {tiers.length ? (
-            <div className="table-wrap">
+            <div className="table-wrap" tabIndex={0}>
               <table className="catalogue-tiers">
                 <caption>{t("catalogue.product.tiers")}</caption>
                 <thead>
