@@ -12,6 +12,7 @@ import { pageMeta } from "~/components/meta";
 import { useT } from "~/i18n";
 import { passwordSchema } from "~/lib/validation";
 import { getMemberships, setPassword, verifyPassword } from "~/models/user.server";
+import { readForm } from "~/uploads.server";
 
 const passwordForm = z.object({
   intent: z.literal("password"),
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "logout-everywhere") {
     destroyAllSessions(user.id);
     return redirect("/login?loggedOut=1", { headers: { "Set-Cookie": clearSessionCookie() } });

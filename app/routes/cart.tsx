@@ -15,6 +15,7 @@ import { notifyOrderPlaced, orderErrorMessage, requireBuyer, ruleViolation } fro
 import { addToCart, cartQuantity, checkAddable, checkoutCart, getCart, removeFromCart, setCartQuantity, OrderError, type Delivery } from "~/models/order.server";
 import { listProvinces } from "~/models/province.server";
 import type { PaymentMethod } from "~/lib/order-states";
+import { readForm } from "~/uploads.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireBuyer(request);
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organisation } = requireBuyer(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent") ?? "add";
   const t = getT(getLocale(request));
 

@@ -21,6 +21,7 @@ import {
   transitionOrder,
 } from "~/models/order.server";
 import { createOrderCheckoutSession } from "~/stripe.server";
+import { readForm } from "~/uploads.server";
 
 const idParam = z.coerce.number().int().positive();
 
@@ -54,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam.safeParse(params.orderId);
   if (!id.success) throw notFound(request, "orders.errors.orderNotFound");
   const t = getT(getLocale(request));
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const view = getOrderForOrganisation({ id: id.data, organisationId: organisation.id });
   if (!view) throw notFound(request, "orders.errors.orderNotFound");

@@ -12,11 +12,12 @@ import { emailSchema } from "~/lib/validation";
 import { absoluteUrl, sendMail } from "~/mail.server";
 import { issueToken } from "~/models/token.server";
 import { getUserByEmail } from "~/models/user.server";
+import { readForm } from "~/uploads.server";
 
 const schema = z.object({ email: emailSchema });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") return data({ result: submission.reply(), sent: false }, { status: 400 });
   const user = getUserByEmail(submission.value.email);
   // The answer is the same whether or not the email has an account.
