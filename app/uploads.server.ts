@@ -51,32 +51,46 @@ function contentType(request: Request) {
   return (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
-async function readUrlEncoded(request: Request): Promise<FormData> {
+/**
+ * Reads a text form's body, counting bytes as they arrive: a chunked body has no Content-Length to refuse up front,
+ * so the cap is enforced on the stream itself.
+ */
+async function readCappedForm(request: Request, type: string): Promise<FormData> {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_FORM_BYTES) throw new UploadError(413, "errors.formTooLarge");
+  const chunks: Uint8Array[] = [];
+  let total = 0;
   try {
-    return await request.formData();
-  } catch {
+    const reader = request.body?.getReader();
+    for (;;) {
+      const next = reader ? await reader.read() : { done: true as const, value: undefined };
+      if (next.done) break;
+      total += next.value.byteLength;
+      if (total > MAX_FORM_BYTES) {
+        await reader?.cancel().catch(() => undefined);
+        throw new UploadError(413, "errors.formTooLarge");
+      }
+      chunks.push(next.value);
+    }
+    return await new Response(Buffer.concat(chunks), { headers: { "Content-Type": request.headers.get("Content-Type") ?? type } }).formData();
+  } catch (error) {
+    if (error instanceof UploadError) throw error;
     throw new UploadError(400, "errors.formUnreadable");
   }
 }
 
+function readUrlEncoded(request: Request): Promise<FormData> {
+  return readCappedForm(request, "application/x-www-form-urlencoded");
+}
+
 /**
- * The body of a text form (urlencoded, or multipart without files). JSON, garbled bodies and oversized bodies
- * are answered 415/400/413 with a translated message instead of crashing the action.
+ * The body of a text form (urlencoded, or multipart without files), at most `MAX_FORM_BYTES`. JSON, garbled bodies
+ * and oversized bodies are answered 415/400/413 with a translated message instead of crashing the action.
  */
 export async function readForm(request: Request): Promise<FormData> {
   try {
     const type = contentType(request);
-    if (type === "multipart/form-data") {
-      if (Number(request.headers.get("Content-Length") ?? 0) > MAX_FORM_BYTES) throw new UploadError(413, "errors.formTooLarge");
-      try {
-        return await request.formData();
-      } catch {
-        throw new UploadError(400, "errors.formUnreadable");
-      }
-    }
-    if (type !== "application/x-www-form-urlencoded") throw new UploadError(415, "errors.formType");
-    return await readUrlEncoded(request);
+    if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") throw new UploadError(415, "errors.formType");
+    return await readCappedForm(request, type);
   } catch (error) {
     if (error instanceof UploadError) {
       const t = getT(getLocale(request));

@@ -85,6 +85,34 @@ describe("audit: bodies that are not a readable form", () => {
   });
 });
 
+describe("audit: streamed bodies", () => {
+  it("refuses a streamed (chunked) form body over the cap with 413, without a Content-Length", async () => {
+    const piece = new TextEncoder().encode(`x=${"y".repeat(64 * 1024)}&`);
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        // 64 MB if nobody stops reading; the reader must give up after about 1 MB.
+        if (sent++ > 1000) controller.close();
+        else controller.enqueue(piece);
+      },
+    });
+    const request = new Request(`${ORIGIN}/login`, {
+      method: "POST",
+      body: stream,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      duplex: "half",
+    } as RequestInit);
+    const r = await call(() => loginAction(args(request)));
+    expect(r.status).toBe(413);
+    expect(sent).toBeLessThan(100);
+  });
+
+  it("still reads an ordinary urlencoded form with malformed percent escapes", async () => {
+    const r = await call(() => loginAction(args(postRaw("/login", "email=%ZZ%&password=%", "application/x-www-form-urlencoded"))));
+    expect(r.status).toBe(400);
+  });
+});
+
 describe("audit: set-language", () => {
   it("answers an unknown language with 400 (a resource route ignores data() statuses)", async () => {
     const response = await setLanguageAction(args(postForm("/set-language", { lang: "fr", redirectTo: "/" })));
