@@ -3,6 +3,7 @@ import { z } from "zod";
 import { forbidden, safeRedirect } from "~/auth.server";
 import { requireModerator } from "~/alliance-scope.server";
 import { decideCertificate, decideCooperative } from "~/models/alliance.server";
+import { singleFields } from "~/lib/form-fields";
 import { readForm } from "~/uploads.server";
 
 /** A reason is required to reject, so the cooperative learns what to fix. */
@@ -24,7 +25,7 @@ export const decisionSchema = z
 /** Verify or reject a cooperative or a certificate: 403 outside the moderator's province, 404 for an unknown id. */
 export async function submitDecision(request: Request, target: { kind: "cooperative" | "certificate"; id: number }) {
   const moderator = requireModerator(request);
-  const parsed = decisionSchema.safeParse(Object.fromEntries(await readForm(request)));
+  const parsed = decisionSchema.safeParse(singleFields(await readForm(request)));
   if (!parsed.success) {
     return data({ error: parsed.error.issues[0]?.message ?? "errors.invalid", targetId: target.id, kind: target.kind }, { status: 400 });
   }
