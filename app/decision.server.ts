@@ -1,8 +1,10 @@
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { forbidden } from "~/auth.server";
+import { forbidden, safeRedirect } from "~/auth.server";
 import { requireModerator } from "~/alliance-scope.server";
 import { decideCertificate, decideCooperative } from "~/models/alliance.server";
+import { singleFields } from "~/lib/form-fields";
+import { readForm } from "~/uploads.server";
 
 /** A reason is required to reject, so the cooperative learns what to fix. */
 export const decisionSchema = z
@@ -23,7 +25,7 @@ export const decisionSchema = z
 /** Verify or reject a cooperative or a certificate: 403 outside the moderator's province, 404 for an unknown id. */
 export async function submitDecision(request: Request, target: { kind: "cooperative" | "certificate"; id: number }) {
   const moderator = requireModerator(request);
-  const parsed = decisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = decisionSchema.safeParse(singleFields(await readForm(request)));
   if (!parsed.success) {
     return data({ error: parsed.error.issues[0]?.message ?? "errors.invalid", targetId: target.id, kind: target.kind }, { status: 400 });
   }
@@ -34,8 +36,10 @@ export async function submitDecision(request: Request, target: { kind: "cooperat
       : decideCertificate({ moderator, certificateId: target.id, decision, reason });
   if (result === "not_found") throw new Response("errors.notFound", { status: 404 });
   if (result === "forbidden") throw forbidden(request);
-  const back = parsed.data.returnTo?.startsWith("/alliance") ? parsed.data.returnTo : "/alliance";
-  const url = new URL(back, "http://x");
+  // Checked after the URL is normalised: `/alliance/..//evil.example` starts with /alliance but resolves off-site.
+  const base = "http://local.invalid";
+  let url = new URL(safeRedirect(parsed.data.returnTo, "/alliance"), base);
+  if (url.origin !== base || !(url.pathname === "/alliance" || url.pathname.startsWith("/alliance/"))) url = new URL("/alliance", base);
   url.searchParams.set("done", `${target.kind}-${decision}`);
-  return redirect(`${url.pathname}${url.search}`);
+  return redirect(safeRedirect(`${url.pathname}${url.search}`, "/alliance"));
 }

@@ -5,12 +5,12 @@ import { getLocale } from "~/i18n/server";
 import { inquirySchema, messageSchema } from "~/lib/order-forms";
 import { notifyOrganisation } from "~/models/notify.server";
 import { openThread, postMessage, type Attachment } from "~/models/thread.server";
-import { fileFrom, MAX_DOCUMENT_BYTES, parseMultipart, storeDocument, UploadError } from "~/uploads.server";
+import { fileFrom, MAX_DOCUMENT_BYTES, parseMultipart, storeDocument, UploadError, readForm } from "~/uploads.server";
 
 /** Parses a message form that may carry one attachment. Upload problems come back as 413/415 before anything is stored. */
 async function readMessageForm(request: Request) {
   const contentType = request.headers.get("Content-Type") ?? "";
-  return contentType.startsWith("multipart/form-data") ? parseMultipart(request, { maxBytes: MAX_DOCUMENT_BYTES }) : request.formData();
+  return contentType.startsWith("multipart/form-data") ? parseMultipart(request, { maxBytes: MAX_DOCUMENT_BYTES }) : readForm(request);
 }
 
 async function storeAttachment(formData: FormData): Promise<Attachment[]> {

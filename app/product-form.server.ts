@@ -8,7 +8,7 @@ import { fileFrom, MAX_IMAGE_BYTES, parseMultipart, storeImage, UploadError } fr
 const MAX_PHOTOS = 8;
 
 /** A form-level error when the body could not even be read (too large): conform's reply shape, by hand. */
-function bodyError(status: 413 | 415, messageKey: string) {
+function bodyError(status: 400 | 413 | 415, messageKey: string) {
   return data({ status: "error" as const, error: { "": [messageKey] } }, { status });
 }
 

@@ -9,13 +9,18 @@ import {
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { env } from "~/env.server";
+import { getT } from "~/i18n";
+import { getLocale } from "~/i18n/server";
 
 export const MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
 
 /** Thrown as a response: 413 for too large, 415 for a type we do not accept. Messages are catalogue keys. */
 export class UploadError extends Error {
-  constructor(public status: 413 | 415, public messageKey: "errors.uploadTooLarge" | "errors.uploadType") {
+  constructor(
+    public status: 400 | 413 | 415,
+    public messageKey: "errors.uploadTooLarge" | "errors.uploadType" | "errors.formType" | "errors.formUnreadable" | "errors.formTooLarge",
+  ) {
     super(messageKey);
   }
 }
@@ -27,10 +32,70 @@ export class UploadError extends Error {
 export async function parseMultipart(request: Request, { maxBytes }: { maxBytes: number }): Promise<FormData> {
   const declared = Number(request.headers.get("Content-Length") ?? 0);
   if (declared > maxBytes * 4 + 1_000_000) throw new UploadError(413, "errors.uploadTooLarge");
+  const type = contentType(request);
+  if (type === "application/x-www-form-urlencoded") return readUrlEncoded(request);
+  if (type !== "multipart/form-data") throw new UploadError(415, "errors.formType");
   try {
     return await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: maxBytes }));
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) throw new UploadError(413, "errors.uploadTooLarge");
+    // A truncated or garbled body is the client's fault, not a server error.
+    throw new UploadError(400, "errors.formUnreadable");
+  }
+}
+
+/** Text forms never need more than this; a larger body is refused before it is buffered. */
+export const MAX_FORM_BYTES = 1_000_000;
+
+function contentType(request: Request) {
+  return (request.headers.get("Content-Type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/**
+ * Reads a text form's body, counting bytes as they arrive: a chunked body has no Content-Length to refuse up front,
+ * so the cap is enforced on the stream itself.
+ */
+async function readCappedForm(request: Request, type: string): Promise<FormData> {
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_FORM_BYTES) throw new UploadError(413, "errors.formTooLarge");
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    const reader = request.body?.getReader();
+    for (;;) {
+      const next = reader ? await reader.read() : { done: true as const, value: undefined };
+      if (next.done) break;
+      total += next.value.byteLength;
+      if (total > MAX_FORM_BYTES) {
+        await reader?.cancel().catch(() => undefined);
+        throw new UploadError(413, "errors.formTooLarge");
+      }
+      chunks.push(next.value);
+    }
+    return await new Response(Buffer.concat(chunks), { headers: { "Content-Type": request.headers.get("Content-Type") ?? type } }).formData();
+  } catch (error) {
+    if (error instanceof UploadError) throw error;
+    throw new UploadError(400, "errors.formUnreadable");
+  }
+}
+
+function readUrlEncoded(request: Request): Promise<FormData> {
+  return readCappedForm(request, "application/x-www-form-urlencoded");
+}
+
+/**
+ * The body of a text form (urlencoded, or multipart without files), at most `MAX_FORM_BYTES`. JSON, garbled bodies
+ * and oversized bodies are answered 415/400/413 with a translated message instead of crashing the action.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    const type = contentType(request);
+    if (type !== "application/x-www-form-urlencoded" && type !== "multipart/form-data") throw new UploadError(415, "errors.formType");
+    return await readCappedForm(request, type);
+  } catch (error) {
+    if (error instanceof UploadError) {
+      const t = getT(getLocale(request));
+      throw new Response(t(error.messageKey), { status: error.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    }
     throw error;
   }
 }

@@ -53,3 +53,25 @@ export function recordLoginFailure({ email, ip }: { email: string; ip: string })
 export function clearLoginFailures({ email }: { email: string }) {
   db.delete(schema.loginFailures).where(inArray(schema.loginFailures.key, [`email:${email}`])).run();
 }
+
+const RESETS_PER_EMAIL = 3;
+const RESETS_PER_ADDRESS = 20;
+
+/**
+ * Password-reset mails: a few per email and per address in the login window, so the form cannot flood an inbox or
+ * the outbox. Counted whether or not the email has an account, so being refused says nothing about accounts.
+ * Returns false when the limit is reached; otherwise records this request.
+ */
+export function takeResetAllowance({ email, ip, now = new Date() }: { email: string; ip: string; now?: Date }): boolean {
+  const since = new Date(now.getTime() - windowMs()).toISOString();
+  const account = `reset-email:${email}`;
+  const address = `reset-ip:${ip}`;
+  return db.transaction((tx) => {
+    const n = (key: string) =>
+      tx.select({ n: count() }).from(schema.loginFailures).where(and(eq(schema.loginFailures.key, key), gt(schema.loginFailures.at, since))).get()?.n ?? 0;
+    if (n(account) >= RESETS_PER_EMAIL || n(address) >= RESETS_PER_ADDRESS) return false;
+    const at = now.toISOString();
+    tx.insert(schema.loginFailures).values([{ key: account, at }, { key: address, at }]).run();
+    return true;
+  });
+}

@@ -4,14 +4,17 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
-import { clearSessionCookie, createSession, destroyAllSessions, requireUser } from "~/auth.server";
+import { clearSessionCookie, clientAddress, createSession, destroyAllSessions, requireUser } from "~/auth.server";
 import { db, schema as tables } from "~/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, Notice, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
-import { useT } from "~/i18n";
+import { getT, useT } from "~/i18n";
+import { getLocale } from "~/i18n/server";
 import { passwordSchema } from "~/lib/validation";
+import { loginBlockedUntil, recordLoginFailure } from "~/models/login-throttle.server";
 import { getMemberships, setPassword, verifyPassword } from "~/models/user.server";
+import { readForm } from "~/uploads.server";
 
 const passwordForm = z.object({
   intent: z.literal("password"),
@@ -32,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "logout-everywhere") {
     destroyAllSessions(user.id);
     return redirect("/login?loggedOut=1", { headers: { "Set-Cookie": clearSessionCookie() } });
@@ -40,7 +43,19 @@ export async function action({ request }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: passwordForm });
   const hide = ["currentPassword", "newPassword"];
   if (submission.status !== "success") return data({ result: submission.reply({ hideFields: hide }), done: false }, { status: 400 });
+  // Guessing the current password from a borrowed session counts like failed logins of the account.
+  const ip = clientAddress(request);
+  const blockedUntil = loginBlockedUntil({ email: user.email, ip });
+  if (blockedUntil) {
+    const locale = getLocale(request);
+    const time = new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(blockedUntil);
+    return data(
+      { result: submission.reply({ formErrors: [getT(locale)("auth.throttled", { time })], hideFields: hide }), done: false },
+      { status: 429, headers: { "Retry-After": String(Math.max(1, Math.ceil((blockedUntil.getTime() - Date.now()) / 1000))) } },
+    );
+  }
   if (!(await verifyPassword(user.passwordHash, submission.value.currentPassword))) {
+    recordLoginFailure({ email: user.email, ip });
     return data(
       { result: submission.reply({ fieldErrors: { currentPassword: ["account.wrongPassword"] }, hideFields: hide }), done: false },
       { status: 400 },

@@ -1,4 +1,5 @@
 import { corsHeaders } from "~/trace/resolver.server";
+import { readOnlyApiAction } from "~/api-errors.server";
 
 /** The JSON-LD context our linksets point to in their `Link` header, so a linkset reads as linked data. */
 export async function loader() {
@@ -18,3 +19,5 @@ export async function loader() {
   };
   return new Response(JSON.stringify(body), { headers: { ...corsHeaders, "Content-Type": "application/ld+json", "Cache-Control": "public, max-age=86400" } });
 }
+
+export const action = readOnlyApiAction;

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getPublicLot } from "~/models/trace.server";
 import { lotEpcisDocument } from "~/trace/epcis.server";
 import { corsHeaders } from "~/trace/resolver.server";
+import { readOnlyApiAction } from "~/api-errors.server";
 
 /** The lot's diary as EPCIS 2.0 JSON-LD; public like the trace page it mirrors. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -14,3 +15,5 @@ export async function loader({ params }: LoaderFunctionArgs) {
     headers: { ...corsHeaders, "Content-Type": "application/ld+json; charset=utf-8", "Cache-Control": "public, max-age=60" },
   });
 }
+
+export const action = readOnlyApiAction;

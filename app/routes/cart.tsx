@@ -15,6 +15,8 @@ import { notifyOrderPlaced, orderErrorMessage, requireBuyer, ruleViolation } fro
 import { addToCart, cartQuantity, checkAddable, checkoutCart, getCart, removeFromCart, setCartQuantity, OrderError, type Delivery } from "~/models/order.server";
 import { listProvinces } from "~/models/province.server";
 import type { PaymentMethod } from "~/lib/order-states";
+import { singleFields } from "~/lib/form-fields";
+import { readForm } from "~/uploads.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireBuyer(request);
@@ -27,12 +29,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organisation } = requireBuyer(request);
-  const formData = await request.formData();
-  const intent = formData.get("intent") ?? "add";
+  const formData = await readForm(request);
   const t = getT(getLocale(request));
+  const fields = singleFields(formData);
+  if (!fields) return data({ status: "error" as const, formErrors: [t("errors.invalid")] }, { status: 400 });
+  const intent = fields.intent ?? "add";
 
   if (intent === "add") {
-    const parsed = addToCartSchema.safeParse(Object.fromEntries(formData));
+    const parsed = addToCartSchema.safeParse(fields);
     if (!parsed.success) return data({ status: "error" as const, formErrors: [t("orders.errors.quantity")] }, { status: 400 });
     const { productId, quantity, redirectTo } = parsed.data;
     try {
@@ -46,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 
   if (intent === "update" || intent === "remove") {
-    const parsed = z.object({ productId: idSchema, quantity: quantitySchema.optional() }).safeParse(Object.fromEntries(formData));
+    const parsed = z.object({ productId: idSchema, quantity: quantitySchema.optional() }).safeParse(fields);
     if (!parsed.success) return data({ status: "error" as const, formErrors: [t("orders.errors.quantity")] }, { status: 400 });
     if (intent === "remove" || !parsed.data.quantity) removeFromCart({ buyerId: organisation.id, productId: parsed.data.productId });
     else setCartQuantity({ buyerId: organisation.id, productId: parsed.data.productId, quantity: parsed.data.quantity });

@@ -12,6 +12,8 @@ import { isCertificateActive, todayInVietnam } from "~/lib/certificates";
 import { formatDate } from "~/lib/money";
 import { recordAudit } from "~/models/audit.server";
 import { deleteCertificate, listCertificates, listExpiringCertificates, sendExpiryWarnings } from "~/models/certificate.server";
+import { singleFields } from "~/lib/form-fields";
+import { readForm } from "~/uploads.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireOrganisationRole(request, { kind: "cooperative" });
@@ -28,7 +30,7 @@ const deleteSchema = z.object({ intent: z.literal("delete"), certificateId: z.co
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organisation } = requireOrganisationRole(request, { kind: "cooperative" });
-  const parsed = deleteSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = deleteSchema.safeParse(singleFields(await readForm(request)));
   if (!parsed.success) return data({ error: "errors.invalid" }, { status: 400 });
   if (!deleteCertificate({ id: parsed.data.certificateId, cooperativeId: organisation.id })) throw new Response("errors.notFound", { status: 404 });
   recordAudit({ actorUserId: user.id, organisationId: organisation.id, action: "certificate_withdrawn", entity: "certificate", entityId: parsed.data.certificateId });

@@ -15,7 +15,7 @@ import { requireOwnLot } from "~/trace/dashboard.server";
 import { deleteEventSchema, eventSchema, serialsSchema } from "~/trace/forms.server";
 import { lotDigitalLink, traceUrl } from "~/trace/links.server";
 import { qrDataUrl } from "~/trace/qr.server";
-import { fileFrom, MAX_DOCUMENT_BYTES, parseMultipart, storeDocument, UploadError } from "~/uploads.server";
+import { fileFrom, MAX_DOCUMENT_BYTES, parseMultipart, storeDocument, UploadError, readForm } from "~/uploads.server";
 import { generateSerials } from "~/models/trace.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -46,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { lot, organisation, user } = requireOwnLot(request, params.lotId);
   let formData: FormData;
   try {
-    formData = request.headers.get("Content-Type")?.startsWith("multipart/") ? await parseMultipart(request, { maxBytes: MAX_DOCUMENT_BYTES }) : await request.formData();
+    formData = request.headers.get("Content-Type")?.startsWith("multipart/") ? await parseMultipart(request, { maxBytes: MAX_DOCUMENT_BYTES }) : await readForm(request);
   } catch (error) {
     if (error instanceof UploadError) return data({ intent: "event", errors: { attachment: [error.messageKey] } as FieldErrors, done: null }, { status: error.status });
     throw error;

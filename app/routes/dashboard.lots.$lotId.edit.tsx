@@ -10,6 +10,7 @@ import { getLot, listEvents, listCooperativeMembers, listCooperativeProducts, li
 import { lotSchema } from "~/trace/forms.server";
 import { LotForm } from "~/trace/lot-form";
 import { parseLotId } from "~/trace/page.server";
+import { readForm } from "~/uploads.server";
 
 function ownLot(request: Request, lotId: string | undefined) {
   const { organisation } = requireOrganisationRole(request, { kind: "cooperative" });
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { organisation, lot } = ownLot(request, params.lotId);
-  const submission = parseWithZod(await request.formData(), { schema: lotSchema });
+  const submission = parseWithZod(await readForm(request), { schema: lotSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const problems = lotInputProblems({ cooperativeId: organisation.id, input: submission.value, lotId: lot.id });
   if (problems) {

@@ -8,6 +8,7 @@ import { useT } from "~/i18n";
 import { createLot, listCooperativeMembers, listCooperativeProducts, lotInputProblems } from "~/models/trace.server";
 import { lotSchema } from "~/trace/forms.server";
 import { LotForm } from "~/trace/lot-form";
+import { readForm } from "~/uploads.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireOrganisationRole(request, { kind: "cooperative" });
@@ -16,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { organisation } = requireOrganisationRole(request, { kind: "cooperative" });
-  const submission = parseWithZod(await request.formData(), { schema: lotSchema });
+  const submission = parseWithZod(await readForm(request), { schema: lotSchema });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
   const problems = lotInputProblems({ cooperativeId: organisation.id, input: submission.value });
   if (problems) {

@@ -9,6 +9,7 @@ import { pageMeta } from "~/components/meta";
 import { useT } from "~/i18n";
 import { memberSchema } from "~/lib/member-rules";
 import { deleteMember, getMember, updateMember } from "~/models/cooperative.server";
+import { readForm } from "~/uploads.server";
 
 function memberId(params: { memberId?: string }) {
   const id = Number(params.memberId);
@@ -27,7 +28,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organisation } = requireOrganisationRole(request, { kind: "cooperative" });
   const id = memberId(params);
   if (!getMember({ id, cooperativeId: organisation.id })) throw new Response("errors.notFound", { status: 404 });
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "delete") {
     deleteMember({ id, cooperativeId: organisation.id, actorUserId: user.id });
     return redirect("/dashboard/members?deleted=1");

@@ -9,6 +9,7 @@ import { pageMeta } from "~/components/meta";
 import { useT } from "~/i18n";
 import { memberSchema } from "~/lib/member-rules";
 import { createMember, listMembers } from "~/models/cooperative.server";
+import { readForm } from "~/uploads.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireOrganisationRole(request, { kind: "cooperative" });
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { organisation } = requireOrganisationRole(request, { kind: "cooperative" });
-  const submission = parseWithZod(await request.formData(), { schema: memberSchema });
+  const submission = parseWithZod(await readForm(request), { schema: memberSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   createMember({ cooperativeId: organisation.id, input: submission.value });
   return redirect("/dashboard/members?added=1");

@@ -8,6 +8,7 @@ import { pageMeta } from "~/components/meta";
 import { getT, useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { formatDateTime, formatDate, formatNumber, formatVnd } from "~/lib/money";
+import { singleFields } from "~/lib/form-fields";
 import { lotCodeSchema } from "~/lib/order-forms";
 import { availableActions, orderActions, type OrderAction } from "~/lib/order-states";
 import { qrDataUrl, transferDetails } from "~/order-documents.server";
@@ -21,6 +22,7 @@ import {
   transitionOrder,
 } from "~/models/order.server";
 import { createOrderCheckoutSession } from "~/stripe.server";
+import { readForm } from "~/uploads.server";
 
 const idParam = z.coerce.number().int().positive();
 
@@ -54,10 +56,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const id = idParam.safeParse(params.orderId);
   if (!id.success) throw notFound(request, "orders.errors.orderNotFound");
   const t = getT(getLocale(request));
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+  const formData = await readForm(request);
+  const fields = singleFields(formData);
   const view = getOrderForOrganisation({ id: id.data, organisationId: organisation.id });
   if (!view) throw notFound(request, "orders.errors.orderNotFound");
+  if (!fields) return data({ status: "error" as const, formErrors: [t("errors.invalid")] }, { status: 400 });
+  const intent = fields.intent;
 
   if (intent === "pay") {
     const { order, party, buyer } = view;
@@ -76,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (intent === "addLot") {
-    const code = lotCodeSchema.safeParse(formData.get("lotCode"));
+    const code = lotCodeSchema.safeParse(fields.lotCode);
     if (!code.success) return data({ status: "error" as const, formErrors: [t("orders.errors.lotCode")] }, { status: 400 });
     if (view.party !== "cooperative") return data({ status: "error" as const, formErrors: [t("orders.errors.notYourStep")] }, { status: 403 });
     try {
@@ -93,7 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/dashboard/orders/${id.data}`);
   }
 
-  const parsed = stepSchema.safeParse(Object.fromEntries(formData));
+  const parsed = stepSchema.safeParse(fields);
   if (!parsed.success) return data({ status: "error" as const, formErrors: [t("errors.invalid")] }, { status: 400 });
   const { intent: step, note, carrier, trackingNumber } = parsed.data;
   if (step === "reject" && !note) return data({ status: "error" as const, formErrors: [t("orders.errors.reasonRequired")] }, { status: 400 });

@@ -6,6 +6,14 @@ import { listOrders } from "~/models/order.server";
 import { parseOrderFilters } from "~/order-list.server";
 import { requireTrader } from "~/order-routes.server";
 
+/**
+ * Organisation names and tracking numbers are typed by other users: a cell starting with `=`, `+`, `-`, `@` (or a
+ * tab/CR) would run as a formula in Excel, so it is prefixed with an apostrophe (OWASP CSV injection advice).
+ */
+function cell(value: string | number): string | number {
+  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** The filtered orders list as CSV (UTF-8 with BOM, so Excel shows Vietnamese names correctly). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireTrader(request);
@@ -13,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const side = organisation.kind === "cooperative" ? "cooperative" : "buyer";
   const rows = listOrders({ organisationId: organisation.id, side, filters: parseOrderFilters(new URL(request.url)), limit: 10_000 });
   const csv = stringify(
-    rows.map((o) => [o.number, o.createdAt.slice(0, 10), t(`orders.status.${o.status}` as MessageKey), o.buyerName, o.cooperativeName, t(`orders.method.${o.paymentMethod}` as MessageKey), o.total, o.deliveryProvinceCode, o.trackingNumber ?? ""]),
+    rows.map((o) => [o.number, o.createdAt.slice(0, 10), t(`orders.status.${o.status}` as MessageKey), o.buyerName, o.cooperativeName, t(`orders.method.${o.paymentMethod}` as MessageKey), o.total, o.deliveryProvinceCode, o.trackingNumber ?? ""].map(cell)),
     {
       header: true,
       columns: [t("orders.csv.number"), t("orders.csv.date"), t("orders.csv.status"), t("orders.csv.buyer"), t("orders.csv.cooperative"), t("orders.csv.payment"), t("orders.csv.total"), t("orders.csv.province"), t("orders.csv.tracking")],

@@ -30,7 +30,9 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     formData = await parseMultipart(request, { maxBytes: MAX_CSV_BYTES });
   } catch (error) {
-    if (error instanceof UploadError) return reply({ stage: "error", fileErrors: ["catalogue.import.tooLarge"], rows: [], csv: null, validCount: 0 }, 413);
+    if (error instanceof UploadError) {
+      return reply({ stage: "error", fileErrors: [error.status === 413 ? "catalogue.import.tooLarge" : error.messageKey], rows: [], csv: null, validCount: 0 }, error.status);
+    }
     throw error;
   }
   if (formData.get("intent") === "confirm") {

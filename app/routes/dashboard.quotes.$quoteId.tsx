@@ -14,6 +14,7 @@ import { quoteAcceptSchema, quoteAnswerSchema } from "~/lib/order-forms";
 import { notifyOrganisation } from "~/models/notify.server";
 import { acceptQuote, answerQuote, declineQuote, getQuoteForOrganisation } from "~/models/quote.server";
 import { notFound, notifyOrderPlaced, requireTrader, ruleViolation } from "~/order-routes.server";
+import { readForm } from "~/uploads.server";
 
 const idParam = z.coerce.number().int().positive();
 
@@ -31,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const view = id.success ? getQuoteForOrganisation({ id: id.data, organisationId: organisation.id }) : null;
   if (!view) throw notFound(request, "orders.errors.quoteNotFound");
   const t = getT(getLocale(request));
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const { quote } = view;
   const forbiddenStep = () => data({ status: "error" as const, error: { "": [t("orders.errors.notYourStep")] } }, { status: 403 });

@@ -13,6 +13,7 @@ import { absoluteUrl, sendMail } from "~/mail.server";
 import { recordAudit } from "~/models/audit.server";
 import { listOrganisationMembers } from "~/models/organisation.server";
 import { issueToken } from "~/models/token.server";
+import { readForm } from "~/uploads.server";
 
 const schema = z.object({ email: emailSchema });
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organisation } = requireOrganisationRole(request, { roles: ["owner"] });
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") return data({ result: submission.reply(), invited: null }, { status: 400 });
   const { email } = submission.value;
   if (listOrganisationMembers({ organisationId: organisation.id }).some((m) => m.email === email)) {

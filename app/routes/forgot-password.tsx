@@ -3,21 +3,29 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
+import { clientAddress } from "~/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { Notice, TextField, useZodForm } from "~/components/forms";
+import { FormErrors, Notice, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { getT, useT } from "~/i18n";
+import { env } from "~/env.server";
 import { getLocale } from "~/i18n/server";
 import { emailSchema } from "~/lib/validation";
 import { absoluteUrl, sendMail } from "~/mail.server";
+import { takeResetAllowance } from "~/models/login-throttle.server";
 import { issueToken } from "~/models/token.server";
 import { getUserByEmail } from "~/models/user.server";
+import { readForm } from "~/uploads.server";
 
 const schema = z.object({ email: emailSchema });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") return data({ result: submission.reply(), sent: false }, { status: 400 });
+  if (!takeResetAllowance({ email: submission.value.email, ip: clientAddress(request) })) {
+    const t = getT(getLocale(request));
+    return data({ result: submission.reply({ formErrors: [t("errors.tooManyRequests")] }), sent: false }, { status: 429, headers: { "Retry-After": String(env.LOGIN_WINDOW_MINUTES * 60) } });
+  }
   const user = getUserByEmail(submission.value.email);
   // The answer is the same whether or not the email has an account.
   if (user) {
@@ -42,6 +50,7 @@ export default function ForgotPassword() {
       {actionData?.sent ? <Notice tone="success">{t("auth.forgotSent")}</Notice> : null}
       <p>{t("auth.forgotLead")}</p>
       <Form method="post" className="form" {...getFormProps(form)}>
+        <FormErrors errors={form.errors} />
         <TextField field={fields.email} label={t("auth.email")} type="email" autoComplete="email" />
         <div>
           <button type="submit" className="primary">

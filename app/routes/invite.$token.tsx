@@ -14,6 +14,7 @@ import { passwordSchema } from "~/lib/validation";
 import { getOrganisation } from "~/models/organisation.server";
 import { consumeToken, peekToken } from "~/models/token.server";
 import { getUserByEmail, hashPassword } from "~/models/user.server";
+import { readForm } from "~/uploads.server";
 
 const newUserSchema = z.object({
   name: z.string({ error: "errors.required" }).trim().min(1).max(120, { error: "errors.tooLong" }),
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   let passwordHash: string | null = null;
   let name = "";
   if (!existing) {
-    const submission = parseWithZod(await request.formData(), { schema: newUserSchema });
+    const submission = parseWithZod(await readForm(request), { schema: newUserSchema });
     if (submission.status !== "success") return data({ result: submission.reply({ hideFields: ["password"] }), error: null }, { status: 400 });
     passwordHash = await hashPassword(submission.value.password);
     name = submission.value.name;

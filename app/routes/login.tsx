@@ -12,6 +12,7 @@ import { getLocale } from "~/i18n/server";
 import { emailSchema } from "~/lib/validation";
 import { clearLoginFailures, loginBlockedUntil, recordLoginFailure } from "~/models/login-throttle.server";
 import { verifyLogin } from "~/models/user.server";
+import { readForm } from "~/uploads.server";
 
 const schema = z.object({
   email: emailSchema,
@@ -27,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });

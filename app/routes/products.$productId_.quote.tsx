@@ -18,6 +18,7 @@ import { requestQuote } from "~/models/quote.server";
 import { getCooperativeContact, getPublishedProduct } from "~/models/thread.server";
 import { getMemberships } from "~/models/user.server";
 import { notFound, requireBuyer, ruleViolation } from "~/order-routes.server";
+import { readForm } from "~/uploads.server";
 
 function load(request: Request, productId: string | undefined) {
   const id = z.coerce.number().int().positive().safeParse(productId);
@@ -43,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, organisation } = requireBuyer(request);
   const { product } = load(request, params.productId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, {
     schema: quoteRequestSchema
       .refine((v) => v.deliveryDate >= todayInVietnam(), { path: ["deliveryDate"], error: "orders.errors.dateFuture" })

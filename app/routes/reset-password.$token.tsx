@@ -12,6 +12,7 @@ import { useT } from "~/i18n";
 import { passwordSchema } from "~/lib/validation";
 import { consumeToken, peekToken } from "~/models/token.server";
 import { hashPassword } from "~/models/user.server";
+import { readForm } from "~/uploads.server";
 
 const schema = z.object({ password: passwordSchema });
 
@@ -23,7 +24,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const passwordHash = await hashPassword(submission.value.password);
   const used = consumeToken({

@@ -12,6 +12,7 @@ import { buyerTypes, cooperativeTypes } from "~/lib/enums";
 import { emailSchema, passwordSchema, taxCodeSchema } from "~/lib/validation";
 import { ConflictError, signUpOrganisation } from "~/models/organisation.server";
 import { listProvinces } from "~/models/province.server";
+import { readForm } from "~/uploads.server";
 
 const text = (max: number) =>
   z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(max, { error: "errors.tooLong" });
@@ -48,7 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });

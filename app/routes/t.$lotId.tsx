@@ -7,6 +7,7 @@ import { pageMeta } from "~/components/meta";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { formatDate } from "~/lib/money";
 import { parseLotId, reportSchema, submitReport, tracePageData } from "~/trace/page.server";
+import { readForm } from "~/uploads.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseLotId(params.lotId);
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = parseLotId(params.lotId);
   if (!id) throw new Response(null, { status: 404 });
-  const submission = parseWithZod(await request.formData(), { schema: reportSchema });
+  const submission = parseWithZod(await readForm(request), { schema: reportSchema });
   if (submission.status !== "success") return data({ result: submission.reply(), state: "invalid" as const }, { status: 400 });
   const state = await submitReport(request, id, submission.value);
   if (state === "notFound") throw new Response(null, { status: 404 });

@@ -1,0 +1,10 @@
+import { apiError } from "~/api-errors.server";
+
+/** Unknown paths under /api/v1 answer JSON, not the HTML not-found page. */
+export async function loader() {
+  return apiError(404);
+}
+
+export async function action() {
+  return apiError(404);
+}
