@@ -94,8 +94,9 @@ export function requireOrganisationRole(
 ) {
   const user = requireUser(request);
   const kinds = kind === undefined ? undefined : Array.isArray(kind) ? kind : [kind];
+  // A suspended organisation's people keep their account but lose access to its dashboard.
   const membership = getMemberships(user.id).find(
-    (m) => (!kinds || kinds.includes(m.organisation.kind)) && roles.includes(m.role),
+    (m) => m.organisation.status !== "suspended" && (!kinds || kinds.includes(m.organisation.kind)) && roles.includes(m.role),
   );
   if (!membership) throw forbidden(request);
   return { user, organisation: membership.organisation, role: membership.role };

@@ -53,20 +53,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The invitee has an account: they accept while signed in as themselves.
     return data({ result: null, error: "invite.invalid" }, { status: 403 });
   }
-  const used = consumeToken({
-    token,
-    purpose: "invitation",
-    apply: (tok, tx) => {
-      const userId =
-        existing?.id ??
-        tx.insert(tables.users).values({ email: tok.email, name, passwordHash: passwordHash! }).returning().get().id;
-      const already = tx.select().from(tables.memberships).where(eq(tables.memberships.userId, userId)).all();
-      if (!already.some((m) => m.organisationId === tok.organisationId)) {
-        tx.insert(tables.memberships).values({ userId, organisationId: tok.organisationId!, role: tok.role ?? "staff" }).run();
-      }
-      return userId;
-    },
-  });
+  // The account may have been created since the check above (another tab, a sign-up): checked again inside the
+  // transaction, where it cannot change, and answered 409 with the invitation left unused.
+  let conflict = false;
+  let used: ReturnType<typeof consumeToken<number>>;
+  try {
+    used = consumeToken({
+      token,
+      purpose: "invitation",
+      apply: (tok, tx) => {
+        const now = existing ?? tx.select().from(tables.users).where(eq(tables.users.email, tok.email)).get();
+        if (!existing && now) {
+          conflict = true;
+          throw new Error("invitee signed up meanwhile");
+        }
+        const userId =
+          existing?.id ??
+          tx.insert(tables.users).values({ email: tok.email, name, passwordHash: passwordHash! }).returning().get().id;
+        const already = tx.select().from(tables.memberships).where(eq(tables.memberships.userId, userId)).all();
+        if (!already.some((m) => m.organisationId === tok.organisationId)) {
+          tx.insert(tables.memberships).values({ userId, organisationId: tok.organisationId!, role: tok.role ?? "staff" }).run();
+        }
+        return userId;
+      },
+    });
+  } catch (error) {
+    if (!conflict) throw error;
+    return data({ result: null, error: "errors.emailTaken" }, { status: 409 });
+  }
   if (!used.ok) return data({ result: null, error: "invite.invalid" }, { status: 400 });
   return redirect("/dashboard", { headers: { "Set-Cookie": createSession({ userId: used.result, request }) } });
 }
@@ -82,7 +96,7 @@ export default function Invite() {
       <section className="stack">
         <h1>{t("invite.title")}</h1>
         <div className="form-errors" role="alert">
-          <p>{t("invite.invalid")}</p>
+          <p>{t(actionData?.error === "errors.emailTaken" ? "errors.emailTaken" : "invite.invalid")}</p>
         </div>
       </section>
     );

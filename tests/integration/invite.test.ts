@@ -53,3 +53,32 @@ describe("staff invitations", () => {
     expect(res.init?.status).toBe(409);
   });
 });
+
+describe("an invitee who signed up meanwhile", () => {
+  it("gets 409, the invitation stays unused and no second account is made", async () => {
+    const owner = sessionCookie("htx@demo.chohtx.vn");
+    await teamAction({ request: post("/dashboard/team", { email: "vua.dang.ky@example.vn" }, owner), params: {}, context: {} });
+    const mail = db.select().from(schema.outbox).where(eq(schema.outbox.to, "vua.dang.ky@example.vn")).get()!;
+    const token = mail.text.match(/\/invite\/([A-Za-z0-9_-]+)/)![1]!;
+    // The account appears while the action is reading the form, after it has looked for one.
+    const form = new TextEncoder().encode(new URLSearchParams({ name: "Người Mới", password: "nguoi-moi-2026" }).toString());
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        db.insert(schema.users).values({ email: "vua.dang.ky@example.vn", name: "Đã đăng ký", passwordHash: "x" }).run();
+        controller.enqueue(form);
+        controller.close();
+      },
+    });
+    const request = new Request(`http://localhost:3000/invite/${token}`, {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      duplex: "half",
+    } as RequestInit);
+    const res = (await inviteAction({ request, params: { token }, context: {} })) as Result;
+    expect(res.init?.status).toBe(409);
+    expect(db.select().from(schema.users).where(eq(schema.users.email, "vua.dang.ky@example.vn")).all()).toHaveLength(1);
+    const row = db.select().from(schema.tokens).where(eq(schema.tokens.email, "vua.dang.ky@example.vn")).get()!;
+    expect(row.usedAt).toBeNull();
+  });
+});
