@@ -340,17 +340,31 @@ const flagColumns = (today: string) => {
 };
 
 type FlagRow = Record<string, number | null> & { province_code: string; category_code: string };
+type Plan = { queries: { sql: string; params: unknown[] }[]; assemble: (results: unknown[][]) => Stats };
 
 /** One pass over the matches, grouped by province and category, with every flag counted alongside. */
-function groupedCounts(match: string, where: Where, today: string): FlagRow[] {
+function groupedCounts(match: string, where: Where, today: string) {
   const cond = where.sql.length ? ` AND ${where.sql.join(" AND ")}` : "";
   // Browsing with no text and no token filter: every searchable product, straight from search_attrs.
   const everything = match === ALL;
-  return stmt(
-    `SELECT a.province_code, a.category_code, ${flagColumns(today)}
+  return {
+    sql: `SELECT a.province_code, a.category_code, ${flagColumns(today)}
      FROM ${everything ? "search_attrs a WHERE 1" : "product_fts JOIN search_attrs a ON a.product_id = product_fts.rowid WHERE product_fts MATCH ?"}${cond}
      GROUP BY a.province_code, a.category_code`,
-  ).all(...(everything ? [] : [match]), ...where.params) as FlagRow[];
+    params: [...(everything ? [] : [match]), ...where.params],
+  };
+}
+
+/** The province (or category) facet once that filter is chosen: a plain count per group, no flags. */
+function groupCount(match: string, where: Where, key: "province_code" | "category_code") {
+  const cond = where.sql.length ? ` AND ${where.sql.join(" AND ")}` : "";
+  const everything = match === ALL;
+  return {
+    sql: `SELECT a.${key}, count(*) AS total
+     FROM ${everything ? "search_attrs a WHERE 1" : "product_fts JOIN search_attrs a ON a.product_id = product_fts.rowid WHERE product_fts MATCH ?"}${cond}
+     GROUP BY a.${key}`,
+    params: [...(everything ? [] : [match]), ...where.params],
+  };
 }
 
 function sumBy(rows: FlagRow[], key: "province_code" | "category_code"): FacetValue[] {
@@ -361,33 +375,125 @@ function sumBy(rows: FlagRow[], key: "province_code" | "category_code"): FacetVa
 
 type Stats = { total: number; facets: Facets };
 
-/**
- * Totals and facet counts. Province and category facets leave out their own filter (so other provinces still show
- * their counts once one is chosen); the other facets count within the current results. Without a province or
- * category filter everything comes from one grouped pass.
- */
-function computeStats(text: ParsedText, filters: Filters, today: string): Stats {
-  const full = tagsAndChecks(filters, today);
-  const rows = groupedCounts(both(text.folded, full.tags), full.where, today);
-  const other = (omit: "province" | "category") => {
-    const t = tagsAndChecks(filters, today, omit);
-    return groupedCounts(both(text.folded, t.tags), t.where, today);
-  };
-  const provinceRows = filters.province ? other("province") : rows;
-  const categoryRows = filters.category ? other("category") : rows;
+function statsFrom(rows: FlagRow[], provinceRows: FlagRow[], categoryRows: FlagRow[], certs: Record<string, number | null>): Stats {
   const sum = (col: string) => rows.reduce((n, r) => n + (r[col] ?? 0), 0);
+  const cert = (col: string) => certs[col] ?? 0;
   return {
     total: sum("total"),
     facets: {
       province: sumBy(provinceRows, "province_code"),
       category: sumBy(categoryRows, "category_code"),
-      certification: certificateTypes.map((t) => ({ value: t, count: sum(`c_${t}`) })).filter((f) => f.count > 0),
-      stars: [3, 4, 5].map((s) => ({ value: String(s), count: sum(`s_${s}`) })),
+      certification: certificateTypes.map((t) => ({ value: t, count: cert(`c_${t}`) })).filter((f) => f.count > 0),
+      stars: [3, 4, 5].map((s) => ({ value: String(s), count: cert(`s_${s}`) })),
       month: Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), count: sum(`m_${i + 1}`) })),
       verified: sum("verified"),
       inStock: sum("in_stock"),
     },
   };
+}
+
+/** Browse and filter-only searches the trigger-kept count tables can answer exactly. */
+function cubeAnswers(text: ParsedText, filters: Filters): boolean {
+  return (
+    !text.folded &&
+    !filters.certification &&
+    !filters.minStars &&
+    filters.priceMin === undefined &&
+    filters.priceMax === undefined &&
+    filters.moqMax === undefined
+  );
+}
+
+/**
+ * Without text, from search_facet_cube (products per province × category × verified × in stock × harvest months)
+ * and search_expiry_counts (products per certificate column and latest expiry date): a few thousand rows summed
+ * instead of every match. One cube query without the province and category conditions serves the province facet,
+ * the category facet and the totals. Certificate counts are the sum over expiry dates >= today, so they are
+ * exact on the day a certificate lapses; when the filters are a combination the expiry table does not keep
+ * (harvest month, or province and category together), they come from search_attrs through its indexes.
+ */
+function cubePlan(filters: Filters, today: string): Plan {
+  const cond: string[] = [];
+  if (filters.verifiedOnly) cond.push("verified = 1");
+  if (filters.inStock) cond.push("in_stock = 1");
+  if (filters.harvestMonth) cond.push(`(harvest_months & ${1 << (filters.harvestMonth - 1)}) <> 0`);
+  const cube = {
+    sql: `SELECT province_code, category_code, sum(n) AS total, sum(n * verified) AS verified, sum(n * in_stock) AS in_stock,
+      ${Array.from({ length: 12 }, (_, i) => `sum(CASE WHEN harvest_months & ${1 << i} THEN n ELSE 0 END) AS m_${i + 1}`).join(", ")}
+      FROM search_facet_cube${cond.length ? ` WHERE ${cond.join(" AND ")}` : ""} GROUP BY province_code, category_code HAVING sum(n) > 0`,
+    params: [] as unknown[],
+  };
+  const kinds = [...certificateTypes.map((t) => ({ kind: t, col: `c_${t}` })), ...[3, 4, 5].map((s) => ({ kind: `ocop${s}`, col: `s_${s}` }))];
+  let certs: { sql: string; params: unknown[] };
+  let fromBuckets = false;
+  if (!filters.harvestMonth && !(filters.province && filters.category)) {
+    fromBuckets = true;
+    const [dim, value] = filters.province ? ["p", filters.province] : filters.category ? ["k", filters.category] : ["", ""];
+    certs = {
+      sql: `SELECT kind, sum(n) AS n FROM search_expiry_counts WHERE dim = ? AND value = ? AND until >= ?${cond.length ? ` AND ${cond.join(" AND ")}` : ""} GROUP BY kind`,
+      params: [dim, value, today],
+    };
+  } else {
+    const w: string[] = [];
+    const params: unknown[] = [];
+    if (filters.province) (w.push("a.province_code = ?"), params.push(filters.province));
+    if (filters.category) (w.push("a.category_code = ?"), params.push(filters.category));
+    if (filters.verifiedOnly) w.push("a.verified = 1");
+    if (filters.inStock) w.push("a.stock > 0");
+    if (filters.harvestMonth) w.push(`(a.harvest_months & ${1 << (filters.harvestMonth - 1)}) <> 0`);
+    const d = `'${today}'`;
+    certs = { sql: `SELECT ${kinds.map((k) => `sum(a.u_${k.kind} >= ${d}) AS ${k.col}`).join(", ")} FROM search_attrs a${w.length ? ` WHERE ${w.join(" AND ")}` : ""}`, params };
+  }
+  return {
+    queries: [cube, certs],
+    assemble: ([cubeRows, certRows]) => {
+      const all = cubeRows as FlagRow[];
+      const inProvince = (r: FlagRow) => !filters.province || r.province_code === filters.province;
+      const inCategory = (r: FlagRow) => !filters.category || r.category_code === filters.category;
+      const c: Record<string, number | null> = {};
+      if (fromBuckets) {
+        for (const r of certRows as { kind: string; n: number }[]) {
+          const k = kinds.find((x) => x.kind === r.kind);
+          if (k) c[k.col] = r.n;
+        }
+      } else Object.assign(c, (certRows as Record<string, number | null>[])[0] ?? {});
+      return statsFrom(all.filter((r) => inProvince(r) && inCategory(r)), all.filter(inCategory), all.filter(inProvince), c);
+    },
+  };
+}
+
+/**
+ * Totals and facet counts. Province and category facets leave out their own filter (so other provinces still show
+ * their counts once one is chosen); the other facets count within the current results. Without a province or
+ * category filter everything comes from one grouped pass.
+ */
+function statsPlan(text: ParsedText, filters: Filters, today: string): Plan {
+  if (cubeAnswers(text, filters)) return cubePlan(filters, today);
+  const full = tagsAndChecks(filters, today);
+  const queries = [groupedCounts(both(text.folded, full.tags), full.where, today)];
+  const other = (omit: "province" | "category") => {
+    const t = tagsAndChecks(filters, today, omit);
+    return groupCount(both(text.folded, t.tags), t.where, omit === "province" ? "province_code" : "category_code");
+  };
+  if (filters.province) queries.push(other("province"));
+  if (filters.category) queries.push(other("category"));
+  return {
+    queries,
+    assemble: (results) => {
+      const rows = results[0] as FlagRow[];
+      let i = 1;
+      const provinceRows = filters.province ? (results[i++] as FlagRow[]) : rows;
+      const categoryRows = filters.category ? (results[i++] as FlagRow[]) : rows;
+      const certs: Record<string, number> = {};
+      for (const r of rows) for (const [k, v] of Object.entries(r)) if ((k.startsWith("c_") || k.startsWith("s_")) && typeof v === "number") certs[k] = (certs[k] ?? 0) + v;
+      return statsFrom(rows, provinceRows, categoryRows, certs);
+    },
+  };
+}
+
+function computeStats(text: ParsedText, filters: Filters, today: string): Stats {
+  const plan = statsPlan(text, filters, today);
+  return plan.assemble(plan.queries.map((q) => stmt(q.sql).all(...q.params)));
 }
 
 /* ------------------------------------------------------------------ cursors */

@@ -98,6 +98,8 @@ function build(file: string, products: number) {
   c.exec("INSERT INTO search_attrs SELECT * FROM search_attrs_source");
   c.exec("INSERT INTO product_fts (rowid, x, f, t) SELECT product_id, x, f, t FROM product_fts_source");
   c.exec("INSERT INTO coop_fts (rowid, x, f, t) SELECT organisation_id, x, f, t FROM coop_fts_source");
+  c.exec("INSERT INTO search_facet_cube SELECT * FROM search_facet_cube_source");
+  c.exec("INSERT INTO search_expiry_counts SELECT * FROM search_expiry_counts_source");
   c.exec("INSERT INTO product_fts (product_fts) VALUES ('optimize')");
   c.exec("INSERT INTO coop_fts (coop_fts) VALUES ('optimize')");
   for (const t of triggers) c.exec(t.sql);

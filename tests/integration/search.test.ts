@@ -294,3 +294,134 @@ describe("JSON API", () => {
     expect(withCert.items.every((c) => c.badges.some((b) => b.type === "vietgap"))).toBe(true);
   });
 });
+
+/* Facet counts recomputed from the catalogue tables themselves, to check the trigger-kept count tables. */
+type Ref = { id: number; province: string; category: string; verified: boolean; inStock: boolean; months: number; price: number; certs: { type: string; stars: number | null; until: string }[] };
+function catalogue(): Ref[] {
+  const c = db.$client;
+  const products = c
+    .prepare(
+      `SELECT p.id, p.origin_province_code AS province, p.category_code AS category, o.verified_at IS NOT NULL AS verified, p.stock > 0 AS inStock, p.harvest_months AS months, p.price
+       FROM products p JOIN organisations o ON o.id = p.cooperative_id WHERE p.status = 'published' AND o.status = 'active'`,
+    )
+    .all() as (Omit<Ref, "certs" | "verified" | "inStock"> & { verified: number; inStock: number })[];
+  const certs = c
+    .prepare(
+      `SELECT cp.product_id AS id, c.type, c.ocop_stars AS stars, coalesce(c.expiry_date, '9999-12-31') AS until
+       FROM certificate_products cp JOIN certificates c ON c.id = cp.certificate_id WHERE c.status = 'verified'`,
+    )
+    .all() as { id: number; type: string; stars: number | null; until: string }[];
+  const byId = new Map<number, Ref["certs"]>();
+  for (const x of certs) byId.set(x.id, [...(byId.get(x.id) ?? []), x]);
+  return products.map((p) => ({ ...p, verified: !!p.verified, inStock: !!p.inStock, certs: byId.get(p.id) ?? [] }));
+}
+
+type F = { province?: string; category?: string; verifiedOnly?: boolean; inStock?: boolean; harvestMonth?: number; certification?: "vietgap" | "ocop" | "organic"; minStars?: 3 | 4 | 5; priceMax?: number };
+function referenceFacets(all: Ref[], f: F, day: string) {
+  const active = (p: Ref, type: string) => p.certs.some((c) => c.type === type && c.until >= day);
+  const stars = (p: Ref, n: number) => p.certs.some((c) => c.type === "ocop" && (c.stars ?? 0) >= n && c.until >= day);
+  const keep = (p: Ref, omit?: "province" | "category") =>
+    (!f.province || omit === "province" || p.province === f.province) &&
+    (!f.category || omit === "category" || p.category === f.category) &&
+    (!f.verifiedOnly || p.verified) &&
+    (!f.inStock || p.inStock) &&
+    (!f.harvestMonth || (p.months & (1 << (f.harvestMonth - 1))) !== 0) &&
+    (!f.certification || active(p, f.certification)) &&
+    (!f.minStars || stars(p, f.minStars)) &&
+    (f.priceMax === undefined || p.price <= f.priceMax);
+  const count = (list: Ref[], key: "province" | "category") => {
+    const m: Record<string, number> = {};
+    for (const p of list) m[p[key]] = (m[p[key]] ?? 0) + 1;
+    return m;
+  };
+  const hits = all.filter((p) => keep(p));
+  return {
+    total: hits.length,
+    province: count(all.filter((p) => keep(p, "province")), "province"),
+    category: count(all.filter((p) => keep(p, "category")), "category"),
+    certification: Object.fromEntries(
+      schema.certificateTypes.map((t) => [t, hits.filter((p) => active(p, t)).length] as const).filter(([, n]) => n > 0),
+    ),
+    stars: [3, 4, 5].map((n) => hits.filter((p) => stars(p, n)).length),
+    month: Array.from({ length: 12 }, (_, i) => hits.filter((p) => (p.months & (1 << i)) !== 0).length),
+    verified: hits.filter((p) => p.verified).length,
+    inStock: hits.filter((p) => p.inStock).length,
+  };
+}
+
+function ourFacets(f: F, day: string) {
+  const r = searchProducts({ ...f, today: day, limit: 1 });
+  const map = (list: { value: string; count: number }[]) => Object.fromEntries(list.map((v) => [v.value, v.count]));
+  return {
+    total: r.total,
+    province: map(r.facets!.province),
+    category: map(r.facets!.category),
+    certification: map(r.facets!.certification),
+    stars: r.facets!.stars.map((s) => s.count),
+    month: r.facets!.month.map((m) => m.count),
+    verified: r.facets!.verified,
+    inStock: r.facets!.inStock,
+  };
+}
+
+describe("exact facet counts", () => {
+  const someProvince = () => catalogue()[0]!.province;
+  const someCategory = () => catalogue()[0]!.category;
+  const combos = (): F[] => [
+    {},
+    { province: someProvince() },
+    { category: someCategory() },
+    { province: someProvince(), category: someCategory() },
+    { verifiedOnly: true },
+    { inStock: true, province: someProvince() },
+    { harvestMonth: 3 },
+    { category: someCategory(), verifiedOnly: true, inStock: true },
+    { certification: "vietgap" },
+    { province: someProvince(), certification: "vietgap", verifiedOnly: true },
+    { minStars: 4 },
+    { priceMax: 100_000, province: someProvince() },
+  ];
+  const check = (day: string) => {
+    const all = catalogue();
+    for (const f of combos()) expect({ f, ...ourFacets(f, day) }).toEqual({ f, ...referenceFacets(all, f, day) });
+  };
+
+  it("match a recount from the catalogue tables for browse and filter-only searches", () => {
+    check(today);
+  });
+
+  it("drop a certificate on the day after its expiry, with nothing run in between", () => {
+    const p = addProduct({ nameVi: "Bưởi Hạnthử", originProvinceCode: "86", categoryCode: "I.1.a" });
+    const cert = addCertificate(p.id, { type: "vietgap", expiryDate: addDays(today, 3) });
+    check(today);
+    check(addDays(today, 3));
+    const before = ourFacets({ certification: "vietgap" }, addDays(today, 3)).total!;
+    const after = ourFacets({ certification: "vietgap" }, addDays(today, 4)).total!;
+    expect(before - after).toBeGreaterThanOrEqual(1);
+    check(addDays(today, 4));
+    check(addDays(today, 1000));
+    db.delete(schema.certificates).where(eq(schema.certificates.id, cert.id)).run();
+    check(today);
+  });
+
+  it("stay exact after product, stock, cooperative and certificate writes", () => {
+    const p = addProduct({ nameVi: "Khoai lang Viếtthử", originProvinceCode: "86", categoryCode: "I.1.a", harvestMonths: 0b101 });
+    check(today);
+    db.update(schema.products).set({ stock: 0 }).where(eq(schema.products.id, p.id)).run();
+    check(today);
+    db.update(schema.products).set({ categoryCode: someCategory(), originProvinceCode: someProvince() }).where(eq(schema.products.id, p.id)).run();
+    check(today);
+    const cert = addCertificate(p.id, { type: "ocop", ocopStars: 5, expiryDate: addDays(today, 30) });
+    check(today);
+    db.update(schema.certificates).set({ status: "revoked" }).where(eq(schema.certificates.id, cert.id)).run();
+    check(today);
+    const coop = demoCoop();
+    db.update(schema.organisations).set({ verifiedAt: null }).where(eq(schema.organisations.id, coop.id)).run();
+    check(today);
+    db.update(schema.organisations).set({ verifiedAt: new Date().toISOString() }).where(eq(schema.organisations.id, coop.id)).run();
+    db.update(schema.products).set({ status: "draft" }).where(eq(schema.products.id, p.id)).run();
+    check(today);
+    db.delete(schema.products).where(eq(schema.products.id, p.id)).run();
+    check(today);
+  });
+});
