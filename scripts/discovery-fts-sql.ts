@@ -130,8 +130,15 @@ add(`CREATE VIEW search_facet_cube_source AS
 SELECT province_code, category_code, verified, (stock > 0) AS in_stock, harvest_months, count(*) AS n FROM search_attrs
 GROUP BY province_code, category_code, verified, (stock > 0), harvest_months`);
 add(`CREATE VIEW search_expiry_counts_source AS
-SELECT r.dim, r.value, r.kind, r.until, r.verified, r.in_stock, count(*) AS n FROM search_attrs a, (${expiryRows("a")}) r
-GROUP BY r.dim, r.value, r.kind, r.until, r.verified, r.in_stock`);
+SELECT dim, value, kind, until, verified, in_stock, count(*) AS n FROM (
+  ${untilNames
+    .flatMap((n) =>
+      [["''", "''"], ["'p'", "province_code"], ["'k'", "category_code"]].map(
+        ([dim, value]) => `SELECT ${dim} AS dim, ${value} AS value, '${n.slice(2)}' AS kind, ${n} AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE ${n} IS NOT NULL`,
+      ),
+    )
+    .join("\n  UNION ALL ")}
+) GROUP BY dim, value, kind, until, verified, in_stock`);
 const cubeKey = (ref: string) => `province_code = ${ref}.province_code AND category_code = ${ref}.category_code AND verified = ${ref}.verified AND in_stock = (${ref}.stock > 0) AND harvest_months = ${ref}.harvest_months`;
 const facetsIn = `
   INSERT INTO search_facet_cube (province_code, category_code, verified, in_stock, harvest_months, n)

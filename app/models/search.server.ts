@@ -5,6 +5,7 @@ import type { Badge } from "~/components/badges";
 import { todayInVietnam } from "~/lib/certificates";
 import { certificateTypes } from "~/lib/enums";
 import { fold, normaliseVietnamese } from "~/lib/text";
+import { recount } from "~/models/search-recount.server";
 
 /*
  * Product and cooperative search over the FTS5 index of migration 0001_discovery_fts.
@@ -115,30 +116,84 @@ function generation(): number {
 /* ------------------------------------------------------------------ cache of totals and facets */
 
 const CACHE_SIZE = 1000;
-/** Counts that took longer than this to compute may be served up to STALE_MS old after a write. */
+/** Facet entries that took longer than this to count are recounted in the background after a write. */
 const EXPENSIVE_MS = 40;
-const STALE_MS = 30_000;
 const cache = new Map<string, { generation: number; value: unknown; at: number; cost: number }>();
 
-/**
- * Totals and facets keyed by query. Exact after every write while they are cheap (a small catalogue, a selective
- * query); an expensive entry (a broad query at national scale) is reused for up to 30 s after a write, so a stream
- * of stock updates does not make every visitor recount half a million rows. Result pages are never cached.
- */
+/** Small derived numbers (catalogue size, counts per province), exact after every write. */
 function cached<T>(key: string, compute: () => T): T {
   const gen = generation();
   const hit = cache.get(key);
-  const now = Date.now();
-  if (hit && (hit.generation === gen || (hit.cost > EXPENSIVE_MS && now - hit.at < STALE_MS))) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit.value as T;
-  }
+  if (hit && hit.generation === gen) return hit.value as T;
   const start = performance.now();
   const value = compute();
-  cache.set(key, { generation: gen, value, at: now, cost: performance.now() - start });
+  cache.set(key, { generation: gen, value, at: Date.now(), cost: performance.now() - start });
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return value;
+}
+
+const refreshing = new Set<string>();
+/**
+ * Only broad searches (this many rows counted) are ever served from an older generation: the decision rests on the
+ * work, not on timing alone, so a selective search or a small catalogue is exact after every write even on a busy
+ * machine.
+ */
+const BROAD_MATCHES = 10_000;
+const counted = (s: Stats) =>
+  Math.max(s.total, ...[s.facets.province, s.facets.category].map((list) => list.reduce((n, v) => n + v.count, 0)));
+
+/**
+ * Totals and facets of a product search. A current entry is returned as is; an entry from an older generation that
+ * was cheap or selective is recomputed now (so small catalogues and selective searches are exact after every write); an
+ * expensive one is returned as it was and recounted on the worker thread, replacing the entry when it finishes, so
+ * no request waits for a broad recount and the event loop stays free meanwhile. The key holds today's date, so a
+ * stale entry is still right about which certificates are active today; it may miss the writes made since.
+ */
+function cachedStats(key: string, plan: () => Plan): Stats {
+  const gen = generation();
+  const hit = cache.get(key);
+  if (hit && hit.generation === gen) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit.value as Stats;
+  }
+  if (hit && hit.cost > EXPENSIVE_MS && counted(hit.value as Stats) >= BROAD_MATCHES) {
+    if (!refreshing.has(key)) {
+      const p = plan();
+      const started = performance.now();
+      const job = recount(getDb().$client.name, p.queries);
+      if (job) {
+        refreshing.add(key);
+        const done = job
+          .then((results) => {
+            cache.delete(key);
+            cache.set(key, { generation: gen, value: p.assemble(results), at: Date.now(), cost: Math.max(hit.cost, performance.now() - started) });
+            if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+          })
+          .catch(() => cache.delete(key))
+          .finally(() => {
+            refreshing.delete(key);
+            inFlight.delete(done);
+          });
+        inFlight.add(done);
+      }
+    }
+    if (refreshing.has(key)) return hit.value as Stats;
+  }
+  const p = plan();
+  const start = performance.now();
+  const value = p.assemble(p.queries.map((q) => stmt(q.sql).all(...q.params)));
+  cache.delete(key);
+  cache.set(key, { generation: gen, value, at: Date.now(), cost: performance.now() - start });
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+const inFlight = new Set<Promise<unknown>>();
+
+/** Resolves when every background recount started so far has finished (benchmark, tests). */
+export async function settledRecounts(): Promise<void> {
+  while (inFlight.size) await Promise.allSettled([...inFlight]);
 }
 
 /** For the benchmark: measure the cold path. */
@@ -299,7 +354,7 @@ function sortedIds(
 
 /** Searchable products in all, for the density decision above. */
 function catalogueSize(): number {
-  return cached("catalogue-size", () => stmt("SELECT count(*) FROM search_attrs").pluck().get() as number);
+  return cached("catalogue-size", () => (stmt("SELECT coalesce(sum(n), 0) FROM search_facet_cube").pluck().get() as number));
 }
 
 /** At least this share of the catalogue matching makes walking the sort index cheaper than sorting the matches. */
@@ -436,8 +491,14 @@ function cubePlan(filters: Filters, today: string): Plan {
   } else {
     const w: string[] = [];
     const params: unknown[] = [];
-    if (filters.province) (w.push("a.province_code = ?"), params.push(filters.province));
-    if (filters.category) (w.push("a.category_code = ?"), params.push(filters.category));
+    if (filters.province) {
+      w.push("a.province_code = ?");
+      params.push(filters.province);
+    }
+    if (filters.category) {
+      w.push("a.category_code = ?");
+      params.push(filters.category);
+    }
     if (filters.verifiedOnly) w.push("a.verified = 1");
     if (filters.inStock) w.push("a.stock > 0");
     if (filters.harvestMonth) w.push(`(a.harvest_months & ${1 << (filters.harvestMonth - 1)}) <> 0`);
@@ -489,11 +550,6 @@ function statsPlan(text: ParsedText, filters: Filters, today: string): Plan {
       return statsFrom(rows, provinceRows, categoryRows, certs);
     },
   };
-}
-
-function computeStats(text: ParsedText, filters: Filters, today: string): Stats {
-  const plan = statsPlan(text, filters, today);
-  return plan.assemble(plan.queries.map((q) => stmt(q.sql).all(...q.params)));
 }
 
 /* ------------------------------------------------------------------ cursors */
@@ -604,8 +660,8 @@ export function searchProductIds(query: ProductQuery): { ids: number[]; nextCurs
   const stats =
     query.withStats === false
       ? null
-      : cached(JSON.stringify([text.folded, text.exact, filters.province, filters.category, filters.verifiedOnly, filters.inStock, filters.harvestMonth, filters.certification, filters.minStars, filters.priceMin, filters.priceMax, filters.moqMax, today]), () =>
-          computeStats(text, filters, today),
+      : cachedStats(JSON.stringify([text.folded, text.exact, filters.province, filters.category, filters.verifiedOnly, filters.inStock, filters.harvestMonth, filters.certification, filters.minStars, filters.priceMin, filters.priceMax, filters.moqMax, today]), () =>
+          statsPlan(text, filters, today),
         );
   let ids: number[] = [];
   let nextCursor: string | null = null;
@@ -787,7 +843,7 @@ export function searchCooperatives(query: CooperativeQuery) {
 /** Published, searchable products per current province. */
 export function productCountsByProvince(): Map<string, number> {
   return cached("province-counts", () => {
-    const rows = stmt("SELECT province_code AS code, count(*) AS n FROM search_attrs GROUP BY province_code").all() as { code: string; n: number }[];
+    const rows = stmt("SELECT province_code AS code, sum(n) AS n FROM search_facet_cube GROUP BY province_code HAVING sum(n) > 0").all() as { code: string; n: number }[];
     return new Map(rows.map((r) => [r.code, r.n]));
   });
 }
@@ -803,7 +859,7 @@ export function cooperativeCountsByProvince(): Map<string, number> {
 
 export function productCountsByCategory(): Map<string, number> {
   return cached("category-counts", () => {
-    const rows = stmt("SELECT category_code AS code, count(*) AS n FROM search_attrs GROUP BY category_code").all() as { code: string; n: number }[];
+    const rows = stmt("SELECT category_code AS code, sum(n) AS n FROM search_facet_cube GROUP BY category_code HAVING sum(n) > 0").all() as { code: string; n: number }[];
     return new Map(rows.map((r) => [r.code, r.n]));
   });
 }

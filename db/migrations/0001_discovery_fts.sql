@@ -92,11 +92,50 @@ SELECT province_code, category_code, verified, (stock > 0) AS in_stock, harvest_
 GROUP BY province_code, category_code, verified, (stock > 0), harvest_months
 --> statement-breakpoint
 CREATE VIEW search_expiry_counts_source AS
-SELECT r.dim, r.value, r.kind, r.until, r.verified, r.in_stock, count(*) AS n FROM search_attrs a, (SELECT d.dim, d.value, k.kind, k.until, a.verified AS verified, (a.stock > 0) AS in_stock FROM
-    (SELECT 'ocop' AS kind, a.u_ocop AS until UNION ALL SELECT 'vietgap' AS kind, a.u_vietgap AS until UNION ALL SELECT 'organic' AS kind, a.u_organic AS until UNION ALL SELECT 'globalgap' AS kind, a.u_globalgap AS until UNION ALL SELECT 'iso9001' AS kind, a.u_iso9001 AS until UNION ALL SELECT 'iso22000' AS kind, a.u_iso22000 AS until UNION ALL SELECT 'haccp' AS kind, a.u_haccp AS until UNION ALL SELECT 'gi' AS kind, a.u_gi AS until UNION ALL SELECT 'collective_trademark' AS kind, a.u_collective_trademark AS until UNION ALL SELECT 'planting_area_code' AS kind, a.u_planting_area_code AS until UNION ALL SELECT 'other' AS kind, a.u_other AS until UNION ALL SELECT 'ocop3' AS kind, a.u_ocop3 AS until UNION ALL SELECT 'ocop4' AS kind, a.u_ocop4 AS until UNION ALL SELECT 'ocop5' AS kind, a.u_ocop5 AS until) k,
-    (SELECT '' AS dim, '' AS value UNION ALL SELECT 'p', a.province_code UNION ALL SELECT 'k', a.category_code) d
-    WHERE k.until IS NOT NULL) r
-GROUP BY r.dim, r.value, r.kind, r.until, r.verified, r.in_stock
+SELECT dim, value, kind, until, verified, in_stock, count(*) AS n FROM (
+  SELECT '' AS dim, '' AS value, 'ocop' AS kind, u_ocop AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'ocop' AS kind, u_ocop AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'ocop' AS kind, u_ocop AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'vietgap' AS kind, u_vietgap AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_vietgap IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'vietgap' AS kind, u_vietgap AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_vietgap IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'vietgap' AS kind, u_vietgap AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_vietgap IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'organic' AS kind, u_organic AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_organic IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'organic' AS kind, u_organic AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_organic IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'organic' AS kind, u_organic AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_organic IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'globalgap' AS kind, u_globalgap AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_globalgap IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'globalgap' AS kind, u_globalgap AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_globalgap IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'globalgap' AS kind, u_globalgap AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_globalgap IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'iso9001' AS kind, u_iso9001 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_iso9001 IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'iso9001' AS kind, u_iso9001 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_iso9001 IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'iso9001' AS kind, u_iso9001 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_iso9001 IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'iso22000' AS kind, u_iso22000 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_iso22000 IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'iso22000' AS kind, u_iso22000 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_iso22000 IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'iso22000' AS kind, u_iso22000 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_iso22000 IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'haccp' AS kind, u_haccp AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_haccp IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'haccp' AS kind, u_haccp AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_haccp IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'haccp' AS kind, u_haccp AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_haccp IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'gi' AS kind, u_gi AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_gi IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'gi' AS kind, u_gi AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_gi IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'gi' AS kind, u_gi AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_gi IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'collective_trademark' AS kind, u_collective_trademark AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_collective_trademark IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'collective_trademark' AS kind, u_collective_trademark AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_collective_trademark IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'collective_trademark' AS kind, u_collective_trademark AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_collective_trademark IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'planting_area_code' AS kind, u_planting_area_code AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_planting_area_code IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'planting_area_code' AS kind, u_planting_area_code AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_planting_area_code IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'planting_area_code' AS kind, u_planting_area_code AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_planting_area_code IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'other' AS kind, u_other AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_other IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'other' AS kind, u_other AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_other IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'other' AS kind, u_other AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_other IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'ocop3' AS kind, u_ocop3 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop3 IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'ocop3' AS kind, u_ocop3 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop3 IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'ocop3' AS kind, u_ocop3 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop3 IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'ocop4' AS kind, u_ocop4 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop4 IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'ocop4' AS kind, u_ocop4 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop4 IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'ocop4' AS kind, u_ocop4 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop4 IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'ocop5' AS kind, u_ocop5 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop5 IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'ocop5' AS kind, u_ocop5 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop5 IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'ocop5' AS kind, u_ocop5 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop5 IS NOT NULL
+) GROUP BY dim, value, kind, until, verified, in_stock
 --> statement-breakpoint
 CREATE TRIGGER search_attrs_facets_ai AFTER INSERT ON search_attrs BEGIN
   INSERT INTO search_facet_cube (province_code, category_code, verified, in_stock, harvest_months, n)
