@@ -524,6 +524,22 @@ function cubePlan(filters: Filters, today: string): Plan {
 }
 
 /**
+ * The province facet of a filter-only search with one certificate (or star) filter, e.g. "VietGAP, verified" in
+ * Vĩnh Long: that facet drops the province and so covers the whole country, but search_expiry_counts keeps
+ * exactly this count per province, verified and in stock (likewise per category). Null when other filters apply.
+ */
+function expiryBucketCount(filters: Filters, omit: "province" | "category", today: string) {
+  const kinds = [filters.certification, filters.minStars ? `ocop${filters.minStars}` : undefined].filter((k): k is string => !!k);
+  const otherDim = omit === "province" ? filters.category : filters.province;
+  if (kinds.length !== 1 || otherDim || filters.harvestMonth || filters.priceMin !== undefined || filters.priceMax !== undefined || filters.moqMax !== undefined) return null;
+  const key = omit === "province" ? "province_code" : "category_code";
+  return {
+    sql: `SELECT value AS ${key}, sum(n) AS total FROM search_expiry_counts WHERE dim = ? AND kind = ? AND until >= ?${filters.verifiedOnly ? " AND verified = 1" : ""}${filters.inStock ? " AND in_stock = 1" : ""} GROUP BY value HAVING sum(n) > 0`,
+    params: [omit === "province" ? "p" : "k", kinds[0], today],
+  };
+}
+
+/**
  * Totals and facet counts. Province and category facets leave out their own filter (so other provinces still show
  * their counts once one is chosen); the other facets count within the current results. Without a province or
  * category filter everything comes from one grouped pass.
@@ -533,6 +549,8 @@ function statsPlan(text: ParsedText, filters: Filters, today: string): Plan {
   const full = tagsAndChecks(filters, today);
   const queries = [groupedCounts(both(text.folded, full.tags), full.where, today)];
   const other = (omit: "province" | "category") => {
+    const fromBuckets = !text.folded && expiryBucketCount(filters, omit, today);
+    if (fromBuckets) return fromBuckets;
     const t = tagsAndChecks(filters, today, omit);
     return groupCount(both(text.folded, t.tags), t.where, omit === "province" ? "province_code" : "category_code");
   };

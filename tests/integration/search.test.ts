@@ -379,6 +379,9 @@ describe("exact facet counts", () => {
     { certification: "vietgap" },
     { province: someProvince(), certification: "vietgap", verifiedOnly: true },
     { minStars: 4 },
+    { province: someProvince(), minStars: 3, inStock: true },
+    { category: someCategory(), certification: "ocop" },
+    { province: someProvince(), category: someCategory(), certification: "vietgap" },
     { priceMax: 100_000, province: someProvince() },
   ];
   const check = (day: string) => {
