@@ -42,11 +42,10 @@ function workerFor(file: string): Worker | null {
   void worker?.w.terminate();
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
   const w = new Worker(workerSource, { eval: true, workerData: { file, driver } });
-  // Never keeps a process (a test run, a script) alive on its own.
-  w.unref();
   w.on("message", (r: Reply) => {
     const done = waiting.get(r.id);
     waiting.delete(r.id);
+    if (!waiting.size) w.unref();
     done?.(r);
   });
   w.on("error", () => {
@@ -54,6 +53,8 @@ function workerFor(file: string): Worker | null {
     waiting.clear();
     if (worker?.w === w) worker = null;
   });
+  // Keeps the process alive only while a recount is under way (an idle worker never holds a test run or script).
+  w.unref();
   worker = { file, w };
   return w;
 }
@@ -65,6 +66,7 @@ export function recount(file: string, queries: Query[]): Promise<unknown[][]> | 
   const id = ++seq;
   return new Promise((resolve, reject) => {
     waiting.set(id, (r) => (r.results ? resolve(r.results) : reject(new Error(r.error ?? "recount failed"))));
+    w.ref();
     w.postMessage({ id, queries });
   });
 }

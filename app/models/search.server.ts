@@ -196,6 +196,66 @@ export async function settledRecounts(): Promise<void> {
   while (inFlight.size) await Promise.allSettled([...inFlight]);
 }
 
+function statsKey(text: ParsedText, filters: Filters, today: string) {
+  const f = filters;
+  return JSON.stringify([text.folded, text.exact, f.province, f.category, f.verifiedOnly, f.inStock, f.harvestMonth, f.certification, f.minStars, f.priceMin, f.priceMax, f.moqMax, today]);
+}
+
+/**
+ * Counts the filter pages every visitor can reach in one click (each certificate, each star threshold, verified,
+ * in stock) on the worker thread, at server start and again just after midnight in Viet Nam (the cache key holds
+ * the date), so their first visitor does not pay a nationwide count. Browse, province and category pages need no
+ * warming: the count tables answer them directly. Correctness never depends on this: a cold entry is counted
+ * on demand as before.
+ */
+export function warmSearchCache(): Promise<void> {
+  const today = todayInVietnam();
+  const text = parseQueryText(undefined);
+  const hot: Filters[] = [
+    ...certificateTypes.map((certification) => ({ certification })),
+    ...([3, 4, 5] as const).map((minStars) => ({ minStars })),
+    { verifiedOnly: true },
+    { inStock: true },
+  ];
+  let file: string;
+  try {
+    file = getDb().$client.name;
+  } catch {
+    return Promise.resolve();
+  }
+  let chain = Promise.resolve();
+  for (const filters of hot) {
+    const key = statsKey(text, filters, today);
+    if (cache.has(key)) continue;
+    chain = chain.then(async () => {
+      const gen = generation();
+      const plan = statsPlan(text, filters, today);
+      const started = performance.now();
+      const results = await recount(file, plan.queries);
+      if (!results || cache.has(key)) return;
+      cache.set(key, { generation: gen, value: plan.assemble(results), at: Date.now(), cost: performance.now() - started });
+    }).catch(() => undefined);
+  }
+  return chain;
+}
+
+let warming: ReturnType<typeof setTimeout> | undefined;
+/** Warms now and after every midnight in Viet Nam; the timer never keeps the process alive. */
+export function keepSearchCacheWarm() {
+  if (warming) return;
+  const schedule = () => {
+    const now = Date.now();
+    const vnMidnight = Math.ceil((now + 7 * 3600_000) / 86_400_000) * 86_400_000 - 7 * 3600_000;
+    warming = setTimeout(() => {
+      void warmSearchCache();
+      schedule();
+    }, vnMidnight - now + 1000);
+    warming.unref();
+  };
+  void warmSearchCache();
+  schedule();
+}
+
 /** For the benchmark: measure the cold path. */
 export function clearSearchCache() {
   cache.clear();
@@ -678,9 +738,7 @@ export function searchProductIds(query: ProductQuery): { ids: number[]; nextCurs
   const stats =
     query.withStats === false
       ? null
-      : cachedStats(JSON.stringify([text.folded, text.exact, filters.province, filters.category, filters.verifiedOnly, filters.inStock, filters.harvestMonth, filters.certification, filters.minStars, filters.priceMin, filters.priceMax, filters.moqMax, today]), () =>
-          statsPlan(text, filters, today),
-        );
+      : cachedStats(statsKey(text, filters, today), () => statsPlan(text, filters, today));
   let ids: number[] = [];
   let nextCursor: string | null = null;
   if (sort === "relevance" || sort === "stars") {

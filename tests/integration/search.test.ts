@@ -5,7 +5,8 @@ import { todayInVietnam } from "~/lib/certificates";
 import { addDays } from "../../db/seed/random";
 import { resolveProvince } from "~/models/province.server";
 import { parseProductParams } from "~/models/search-params.server";
-import { searchCooperatives, searchProducts } from "~/models/search.server";
+import { searchCooperatives, searchProducts, warmSearchCache } from "~/models/search.server";
+import { recount } from "~/models/search-recount.server";
 import { relatedProducts } from "~/models/related.server";
 import { loader as productsApi } from "~/routes/api.v1.products";
 import { loader as cooperativesApi } from "~/routes/api.v1.cooperatives";
@@ -400,6 +401,17 @@ describe("exact facet counts", () => {
       const diff = (a: string, b: string) => c.prepare(`SELECT count(*) FROM (SELECT * FROM ${a} WHERE n > 0 EXCEPT SELECT * FROM ${b})`).pluck().get();
       expect(c.prepare(`SELECT count(*) FROM ${t} WHERE n > 0`).pluck().get()).toBeGreaterThan(0);
       expect([t, diff(t, `${t}_source`), diff(`${t}_source`, t)]).toEqual([t, 0, 0]);
+    }
+  });
+
+  it("give the same answer when counted on the worker thread (warm-up, background recount)", async () => {
+    const job = recount(db.$client.name, [{ sql: "SELECT count(*) AS n FROM search_attrs WHERE province_code = ?", params: ["86"] }]);
+    expect(job).not.toBeNull();
+    expect(await job).toEqual([[{ n: db.$client.prepare("SELECT count(*) FROM search_attrs WHERE province_code = '86'").pluck().get() }]]);
+    await warmSearchCache();
+    const all = catalogue();
+    for (const f of [{ certification: "vietgap" }, { minStars: 3 }, { verifiedOnly: true }] as F[]) {
+      expect({ f, ...ourFacets(f, today) }).toEqual({ f, ...referenceFacets(all, f, today) });
     }
   });
 
