@@ -448,11 +448,17 @@ const flagColumns = (today: string) => {
     "count(*) AS total",
     "sum(a.verified) AS verified",
     "sum(a.stock > 0) AS in_stock",
-    ...certificateTypes.map((t) => `sum(a.u_${t} >= ${d}) AS c_${t}`),
-    ...[3, 4, 5].map((s) => `sum(a.u_ocop${s} >= ${d}) AS s_${s}`),
+    // Certificate types no product carries count 0 without a sum over every match.
+    ...certificateTypes.filter(kindPresent).map((t) => `sum(a.u_${t} >= ${d}) AS c_${t}`),
+    ...[3, 4, 5].filter((s) => kindPresent(`ocop${s}`)).map((s) => `sum(a.u_ocop${s} >= ${d}) AS s_${s}`),
     ...Array.from({ length: 12 }, (_, i) => `sum((a.harvest_months & ${1 << i}) > 0) AS m_${i + 1}`),
   ].join(", ");
 };
+
+/** Whether any searchable product has a verified certificate of this kind (any expiry): a few primary-key seeks. */
+function kindPresent(kind: string): boolean {
+  return cached(`kind-present:${kind}`, () => !!stmt("SELECT 1 FROM search_expiry_counts WHERE dim = '' AND value = '' AND kind = ? AND n > 0 LIMIT 1").get(kind));
+}
 
 type FlagRow = Record<string, number | null> & { province_code: string; category_code: string };
 type Plan = { queries: { sql: string; params: unknown[] }[]; assemble: (results: unknown[][]) => Stats };
