@@ -5,8 +5,12 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./components/nonce";
+import { keepSearchCacheWarm } from "./models/search.server";
 
 const ABORT_DELAY = 5_000;
+
+// The production server imports this module once at start: count the hot filter pages off the event loop.
+if (process.env.NODE_ENV === "production") keepSearchCacheWarm();
 
 export default function handleRequest(
   request: Request,

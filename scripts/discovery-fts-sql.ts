@@ -96,6 +96,66 @@ SELECT p.id AS product_id, p.cooperative_id, p.origin_province_code AS province_
 FROM products p JOIN organisations o ON o.id = p.cooperative_id
 WHERE p.status = 'published' AND o.status = 'active'`);
 
+// Exact facet counts for searches without text (home, /search, province and category pages), kept by triggers on
+// search_attrs so a browse page never counts half a million rows. search_facet_cube: products per combination of
+// the dimensions the browse filters use (a few thousand rows at national scale). search_expiry_counts: per
+// certificate column (u_vietgap, u_ocop4, ...), the number of products whose latest expiry is a given date, for
+// everything (dim ''), per province (dim 'p') and per category (dim 'k'); "active today" is then the sum over the
+// dates >= today, so a certificate stops counting the day after its expiry with no job.
+const untilNames = untilCols.map((c) => c.name);
+add(`CREATE TABLE search_facet_cube (
+  province_code TEXT NOT NULL,
+  category_code TEXT NOT NULL,
+  verified INTEGER NOT NULL,
+  in_stock INTEGER NOT NULL,
+  harvest_months INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (province_code, category_code, verified, in_stock, harvest_months)
+) WITHOUT ROWID`);
+add(`CREATE TABLE search_expiry_counts (
+  dim TEXT NOT NULL,
+  value TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  until TEXT NOT NULL,
+  verified INTEGER NOT NULL,
+  in_stock INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (dim, value, kind, until, verified, in_stock)
+) WITHOUT ROWID`);
+const expiryRows = (ref: string) => `SELECT d.dim, d.value, k.kind, k.until, ${ref}.verified AS verified, (${ref}.stock > 0) AS in_stock FROM
+    (${untilNames.map((n) => `SELECT '${n.slice(2)}' AS kind, ${ref}.${n} AS until`).join(" UNION ALL ")}) k,
+    (SELECT '' AS dim, '' AS value UNION ALL SELECT 'p', ${ref}.province_code UNION ALL SELECT 'k', ${ref}.category_code) d
+    WHERE k.until IS NOT NULL`;
+add(`CREATE VIEW search_facet_cube_source AS
+SELECT province_code, category_code, verified, (stock > 0) AS in_stock, harvest_months, count(*) AS n FROM search_attrs
+GROUP BY province_code, category_code, verified, (stock > 0), harvest_months`);
+add(`CREATE VIEW search_expiry_counts_source AS
+SELECT dim, value, kind, until, verified, in_stock, count(*) AS n FROM (
+  ${untilNames
+    .flatMap((n) =>
+      [["''", "''"], ["'p'", "province_code"], ["'k'", "category_code"]].map(
+        ([dim, value]) => `SELECT ${dim} AS dim, ${value} AS value, '${n.slice(2)}' AS kind, ${n} AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE ${n} IS NOT NULL`,
+      ),
+    )
+    .join("\n  UNION ALL ")}
+) GROUP BY dim, value, kind, until, verified, in_stock`);
+const cubeKey = (ref: string) => `province_code = ${ref}.province_code AND category_code = ${ref}.category_code AND verified = ${ref}.verified AND in_stock = (${ref}.stock > 0) AND harvest_months = ${ref}.harvest_months`;
+const facetsIn = `
+  INSERT INTO search_facet_cube (province_code, category_code, verified, in_stock, harvest_months, n)
+    VALUES (NEW.province_code, NEW.category_code, NEW.verified, NEW.stock > 0, NEW.harvest_months, 1)
+    ON CONFLICT (province_code, category_code, verified, in_stock, harvest_months) DO UPDATE SET n = n + 1;
+  INSERT INTO search_expiry_counts (dim, value, kind, until, verified, in_stock, n) SELECT e.*, 1 FROM (${expiryRows("NEW")}) e WHERE 1
+    ON CONFLICT (dim, value, kind, until, verified, in_stock) DO UPDATE SET n = n + 1;`;
+const facetsOut = `
+  UPDATE search_facet_cube SET n = n - 1 WHERE ${cubeKey("OLD")};
+  UPDATE search_expiry_counts SET n = n - 1 WHERE (dim, value, kind, until, verified, in_stock) IN (${expiryRows("OLD")});`;
+add(`CREATE TRIGGER search_attrs_facets_ai AFTER INSERT ON search_attrs BEGIN${facetsIn}
+END`);
+add(`CREATE TRIGGER search_attrs_facets_ad AFTER DELETE ON search_attrs BEGIN${facetsOut}
+END`);
+add(`CREATE TRIGGER search_attrs_facets_au AFTER UPDATE ON search_attrs BEGIN${facetsOut}${facetsIn}
+END`);
+
 add(`CREATE VIRTUAL TABLE product_fts USING fts5(x, f, t, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='2 3', detail='column')`);
 
 const productFold = withFold(`SELECT a.*, ${exactText} AS x, coalesce(p.name_en,'') || ' ' || coalesce(p.description_en,'') || ' ' || k.name_en AS english, k.group_code FROM search_attrs a

@@ -5,6 +5,7 @@ import type { Badge } from "~/components/badges";
 import { todayInVietnam } from "~/lib/certificates";
 import { certificateTypes } from "~/lib/enums";
 import { fold, normaliseVietnamese } from "~/lib/text";
+import { recount } from "~/models/search-recount.server";
 
 /*
  * Product and cooperative search over the FTS5 index of migration 0001_discovery_fts.
@@ -115,30 +116,144 @@ function generation(): number {
 /* ------------------------------------------------------------------ cache of totals and facets */
 
 const CACHE_SIZE = 1000;
-/** Counts that took longer than this to compute may be served up to STALE_MS old after a write. */
+/** Facet entries that took longer than this to count are recounted in the background after a write. */
 const EXPENSIVE_MS = 40;
-const STALE_MS = 30_000;
 const cache = new Map<string, { generation: number; value: unknown; at: number; cost: number }>();
 
-/**
- * Totals and facets keyed by query. Exact after every write while they are cheap (a small catalogue, a selective
- * query); an expensive entry (a broad query at national scale) is reused for up to 30 s after a write, so a stream
- * of stock updates does not make every visitor recount half a million rows. Result pages are never cached.
- */
+/** Small derived numbers (catalogue size, counts per province), exact after every write. */
 function cached<T>(key: string, compute: () => T): T {
   const gen = generation();
   const hit = cache.get(key);
-  const now = Date.now();
-  if (hit && (hit.generation === gen || (hit.cost > EXPENSIVE_MS && now - hit.at < STALE_MS))) {
-    cache.delete(key);
-    cache.set(key, hit);
-    return hit.value as T;
-  }
+  if (hit && hit.generation === gen) return hit.value as T;
   const start = performance.now();
   const value = compute();
-  cache.set(key, { generation: gen, value, at: now, cost: performance.now() - start });
+  cache.set(key, { generation: gen, value, at: Date.now(), cost: performance.now() - start });
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   return value;
+}
+
+const refreshing = new Set<string>();
+/**
+ * Only broad searches (this many rows counted) are ever served from an older generation: the decision rests on the
+ * work, not on timing alone, so a selective search or a small catalogue is exact after every write even on a busy
+ * machine.
+ */
+const BROAD_MATCHES = 10_000;
+const counted = (s: Stats) =>
+  Math.max(s.total, ...[s.facets.province, s.facets.category].map((list) => list.reduce((n, v) => n + v.count, 0)));
+
+/**
+ * Totals and facets of a product search. A current entry is returned as is; an entry from an older generation that
+ * was cheap or selective is recomputed now (so small catalogues and selective searches are exact after every write); an
+ * expensive one is returned as it was and recounted on the worker thread, replacing the entry when it finishes, so
+ * no request waits for a broad recount and the event loop stays free meanwhile. The key holds today's date, so a
+ * stale entry is still right about which certificates are active today; it may miss the writes made since.
+ */
+function cachedStats(key: string, plan: () => Plan): Stats {
+  const gen = generation();
+  const hit = cache.get(key);
+  if (hit && hit.generation === gen) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit.value as Stats;
+  }
+  if (hit && hit.cost > EXPENSIVE_MS && counted(hit.value as Stats) >= BROAD_MATCHES) {
+    if (!refreshing.has(key)) {
+      const p = plan();
+      const started = performance.now();
+      const job = recount(getDb().$client.name, p.queries);
+      if (job) {
+        refreshing.add(key);
+        const done = job
+          .then((results) => {
+            cache.delete(key);
+            cache.set(key, { generation: gen, value: p.assemble(results), at: Date.now(), cost: Math.max(hit.cost, performance.now() - started) });
+            if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+          })
+          .catch(() => cache.delete(key))
+          .finally(() => {
+            refreshing.delete(key);
+            inFlight.delete(done);
+          });
+        inFlight.add(done);
+      }
+    }
+    if (refreshing.has(key)) return hit.value as Stats;
+  }
+  const p = plan();
+  const start = performance.now();
+  const value = p.assemble(p.queries.map((q) => stmt(q.sql).all(...q.params)));
+  cache.delete(key);
+  cache.set(key, { generation: gen, value, at: Date.now(), cost: performance.now() - start });
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+const inFlight = new Set<Promise<unknown>>();
+
+/** Resolves when every background recount started so far has finished (benchmark, tests). */
+export async function settledRecounts(): Promise<void> {
+  while (inFlight.size) await Promise.allSettled([...inFlight]);
+}
+
+function statsKey(text: ParsedText, filters: Filters, today: string) {
+  const f = filters;
+  return JSON.stringify([text.folded, text.exact, f.province, f.category, f.verifiedOnly, f.inStock, f.harvestMonth, f.certification, f.minStars, f.priceMin, f.priceMax, f.moqMax, today]);
+}
+
+/**
+ * Counts the filter pages every visitor can reach in one click (each certificate, each star threshold, verified,
+ * in stock) on the worker thread, at server start and again just after midnight in Viet Nam (the cache key holds
+ * the date), so their first visitor does not pay a nationwide count. Browse, province and category pages need no
+ * warming: the count tables answer them directly. Correctness never depends on this: a cold entry is counted
+ * on demand as before.
+ */
+export function warmSearchCache(): Promise<void> {
+  const today = todayInVietnam();
+  const text = parseQueryText(undefined);
+  const hot: Filters[] = [
+    ...certificateTypes.map((certification) => ({ certification })),
+    ...([3, 4, 5] as const).map((minStars) => ({ minStars })),
+    { verifiedOnly: true },
+    { inStock: true },
+  ];
+  let file: string;
+  try {
+    file = getDb().$client.name;
+  } catch {
+    return Promise.resolve();
+  }
+  let chain = Promise.resolve();
+  for (const filters of hot) {
+    const key = statsKey(text, filters, today);
+    if (cache.has(key)) continue;
+    chain = chain.then(async () => {
+      const gen = generation();
+      const plan = statsPlan(text, filters, today);
+      const started = performance.now();
+      const results = await recount(file, plan.queries);
+      if (!results || cache.has(key)) return;
+      cache.set(key, { generation: gen, value: plan.assemble(results), at: Date.now(), cost: performance.now() - started });
+    }).catch(() => undefined);
+  }
+  return chain;
+}
+
+let warming: ReturnType<typeof setTimeout> | undefined;
+/** Warms now and after every midnight in Viet Nam; the timer never keeps the process alive. */
+export function keepSearchCacheWarm() {
+  if (warming) return;
+  const schedule = () => {
+    const now = Date.now();
+    const vnMidnight = Math.ceil((now + 7 * 3600_000) / 86_400_000) * 86_400_000 - 7 * 3600_000;
+    warming = setTimeout(() => {
+      void warmSearchCache();
+      schedule();
+    }, vnMidnight - now + 1000);
+    warming.unref();
+  };
+  void warmSearchCache();
+  schedule();
 }
 
 /** For the benchmark: measure the cold path. */
@@ -299,7 +414,7 @@ function sortedIds(
 
 /** Searchable products in all, for the density decision above. */
 function catalogueSize(): number {
-  return cached("catalogue-size", () => stmt("SELECT count(*) FROM search_attrs").pluck().get() as number);
+  return cached("catalogue-size", () => (stmt("SELECT coalesce(sum(n), 0) FROM search_facet_cube").pluck().get() as number));
 }
 
 /** At least this share of the catalogue matching makes walking the sort index cheaper than sorting the matches. */
@@ -333,24 +448,44 @@ const flagColumns = (today: string) => {
     "count(*) AS total",
     "sum(a.verified) AS verified",
     "sum(a.stock > 0) AS in_stock",
-    ...certificateTypes.map((t) => `sum(a.u_${t} >= ${d}) AS c_${t}`),
-    ...[3, 4, 5].map((s) => `sum(a.u_ocop${s} >= ${d}) AS s_${s}`),
+    // Certificate types no product carries count 0 without a sum over every match.
+    ...certificateTypes.filter(kindPresent).map((t) => `sum(a.u_${t} >= ${d}) AS c_${t}`),
+    ...[3, 4, 5].filter((s) => kindPresent(`ocop${s}`)).map((s) => `sum(a.u_ocop${s} >= ${d}) AS s_${s}`),
     ...Array.from({ length: 12 }, (_, i) => `sum((a.harvest_months & ${1 << i}) > 0) AS m_${i + 1}`),
   ].join(", ");
 };
 
+/** Whether any searchable product has a verified certificate of this kind (any expiry): a few primary-key seeks. */
+function kindPresent(kind: string): boolean {
+  return cached(`kind-present:${kind}`, () => !!stmt("SELECT 1 FROM search_expiry_counts WHERE dim = '' AND value = '' AND kind = ? AND n > 0 LIMIT 1").get(kind));
+}
+
 type FlagRow = Record<string, number | null> & { province_code: string; category_code: string };
+type Plan = { queries: { sql: string; params: unknown[] }[]; assemble: (results: unknown[][]) => Stats };
 
 /** One pass over the matches, grouped by province and category, with every flag counted alongside. */
-function groupedCounts(match: string, where: Where, today: string): FlagRow[] {
+function groupedCounts(match: string, where: Where, today: string) {
   const cond = where.sql.length ? ` AND ${where.sql.join(" AND ")}` : "";
   // Browsing with no text and no token filter: every searchable product, straight from search_attrs.
   const everything = match === ALL;
-  return stmt(
-    `SELECT a.province_code, a.category_code, ${flagColumns(today)}
+  return {
+    sql: `SELECT a.province_code, a.category_code, ${flagColumns(today)}
      FROM ${everything ? "search_attrs a WHERE 1" : "product_fts JOIN search_attrs a ON a.product_id = product_fts.rowid WHERE product_fts MATCH ?"}${cond}
      GROUP BY a.province_code, a.category_code`,
-  ).all(...(everything ? [] : [match]), ...where.params) as FlagRow[];
+    params: [...(everything ? [] : [match]), ...where.params],
+  };
+}
+
+/** The province (or category) facet once that filter is chosen: a plain count per group, no flags. */
+function groupCount(match: string, where: Where, key: "province_code" | "category_code") {
+  const cond = where.sql.length ? ` AND ${where.sql.join(" AND ")}` : "";
+  const everything = match === ALL;
+  return {
+    sql: `SELECT a.${key}, count(*) AS total
+     FROM ${everything ? "search_attrs a WHERE 1" : "product_fts JOIN search_attrs a ON a.product_id = product_fts.rowid WHERE product_fts MATCH ?"}${cond}
+     GROUP BY a.${key}`,
+    params: [...(everything ? [] : [match]), ...where.params],
+  };
 }
 
 function sumBy(rows: FlagRow[], key: "province_code" | "category_code"): FacetValue[] {
@@ -361,31 +496,142 @@ function sumBy(rows: FlagRow[], key: "province_code" | "category_code"): FacetVa
 
 type Stats = { total: number; facets: Facets };
 
-/**
- * Totals and facet counts. Province and category facets leave out their own filter (so other provinces still show
- * their counts once one is chosen); the other facets count within the current results. Without a province or
- * category filter everything comes from one grouped pass.
- */
-function computeStats(text: ParsedText, filters: Filters, today: string): Stats {
-  const full = tagsAndChecks(filters, today);
-  const rows = groupedCounts(both(text.folded, full.tags), full.where, today);
-  const other = (omit: "province" | "category") => {
-    const t = tagsAndChecks(filters, today, omit);
-    return groupedCounts(both(text.folded, t.tags), t.where, today);
-  };
-  const provinceRows = filters.province ? other("province") : rows;
-  const categoryRows = filters.category ? other("category") : rows;
+function statsFrom(rows: FlagRow[], provinceRows: FlagRow[], categoryRows: FlagRow[], certs: Record<string, number | null>): Stats {
   const sum = (col: string) => rows.reduce((n, r) => n + (r[col] ?? 0), 0);
+  const cert = (col: string) => certs[col] ?? 0;
   return {
     total: sum("total"),
     facets: {
       province: sumBy(provinceRows, "province_code"),
       category: sumBy(categoryRows, "category_code"),
-      certification: certificateTypes.map((t) => ({ value: t, count: sum(`c_${t}`) })).filter((f) => f.count > 0),
-      stars: [3, 4, 5].map((s) => ({ value: String(s), count: sum(`s_${s}`) })),
+      certification: certificateTypes.map((t) => ({ value: t, count: cert(`c_${t}`) })).filter((f) => f.count > 0),
+      stars: [3, 4, 5].map((s) => ({ value: String(s), count: cert(`s_${s}`) })),
       month: Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), count: sum(`m_${i + 1}`) })),
       verified: sum("verified"),
       inStock: sum("in_stock"),
+    },
+  };
+}
+
+/** Browse and filter-only searches the trigger-kept count tables can answer exactly. */
+function cubeAnswers(text: ParsedText, filters: Filters): boolean {
+  return (
+    !text.folded &&
+    !filters.certification &&
+    !filters.minStars &&
+    filters.priceMin === undefined &&
+    filters.priceMax === undefined &&
+    filters.moqMax === undefined
+  );
+}
+
+/**
+ * Without text, from search_facet_cube (products per province × category × verified × in stock × harvest months)
+ * and search_expiry_counts (products per certificate column and latest expiry date): a few thousand rows summed
+ * instead of every match. One cube query without the province and category conditions serves the province facet,
+ * the category facet and the totals. Certificate counts are the sum over expiry dates >= today, so they are
+ * exact on the day a certificate lapses; when the filters are a combination the expiry table does not keep
+ * (harvest month, or province and category together), they come from search_attrs through its indexes.
+ */
+function cubePlan(filters: Filters, today: string): Plan {
+  const cond: string[] = [];
+  if (filters.verifiedOnly) cond.push("verified = 1");
+  if (filters.inStock) cond.push("in_stock = 1");
+  if (filters.harvestMonth) cond.push(`(harvest_months & ${1 << (filters.harvestMonth - 1)}) <> 0`);
+  const cube = {
+    sql: `SELECT province_code, category_code, sum(n) AS total, sum(n * verified) AS verified, sum(n * in_stock) AS in_stock,
+      ${Array.from({ length: 12 }, (_, i) => `sum(CASE WHEN harvest_months & ${1 << i} THEN n ELSE 0 END) AS m_${i + 1}`).join(", ")}
+      FROM search_facet_cube${cond.length ? ` WHERE ${cond.join(" AND ")}` : ""} GROUP BY province_code, category_code HAVING sum(n) > 0`,
+    params: [] as unknown[],
+  };
+  const kinds = [...certificateTypes.map((t) => ({ kind: t, col: `c_${t}` })), ...[3, 4, 5].map((s) => ({ kind: `ocop${s}`, col: `s_${s}` }))];
+  let certs: { sql: string; params: unknown[] };
+  let fromBuckets = false;
+  if (!filters.harvestMonth && !(filters.province && filters.category)) {
+    fromBuckets = true;
+    const [dim, value] = filters.province ? ["p", filters.province] : filters.category ? ["k", filters.category] : ["", ""];
+    certs = {
+      sql: `SELECT kind, sum(n) AS n FROM search_expiry_counts WHERE dim = ? AND value = ? AND until >= ?${cond.length ? ` AND ${cond.join(" AND ")}` : ""} GROUP BY kind`,
+      params: [dim, value, today],
+    };
+  } else {
+    const w: string[] = [];
+    const params: unknown[] = [];
+    if (filters.province) {
+      w.push("a.province_code = ?");
+      params.push(filters.province);
+    }
+    if (filters.category) {
+      w.push("a.category_code = ?");
+      params.push(filters.category);
+    }
+    if (filters.verifiedOnly) w.push("a.verified = 1");
+    if (filters.inStock) w.push("a.stock > 0");
+    if (filters.harvestMonth) w.push(`(a.harvest_months & ${1 << (filters.harvestMonth - 1)}) <> 0`);
+    const d = `'${today}'`;
+    certs = { sql: `SELECT ${kinds.map((k) => `sum(a.u_${k.kind} >= ${d}) AS ${k.col}`).join(", ")} FROM search_attrs a${w.length ? ` WHERE ${w.join(" AND ")}` : ""}`, params };
+  }
+  return {
+    queries: [cube, certs],
+    assemble: ([cubeRows, certRows]) => {
+      const all = cubeRows as FlagRow[];
+      const inProvince = (r: FlagRow) => !filters.province || r.province_code === filters.province;
+      const inCategory = (r: FlagRow) => !filters.category || r.category_code === filters.category;
+      const c: Record<string, number | null> = {};
+      if (fromBuckets) {
+        for (const r of certRows as { kind: string; n: number }[]) {
+          const k = kinds.find((x) => x.kind === r.kind);
+          if (k) c[k.col] = r.n;
+        }
+      } else Object.assign(c, (certRows as Record<string, number | null>[])[0] ?? {});
+      return statsFrom(all.filter((r) => inProvince(r) && inCategory(r)), all.filter(inCategory), all.filter(inProvince), c);
+    },
+  };
+}
+
+/**
+ * The province facet of a filter-only search with one certificate (or star) filter, e.g. "VietGAP, verified" in
+ * Vĩnh Long: that facet drops the province and so covers the whole country, but search_expiry_counts keeps
+ * exactly this count per province, verified and in stock (likewise per category). Null when other filters apply.
+ */
+function expiryBucketCount(filters: Filters, omit: "province" | "category", today: string) {
+  const kinds = [filters.certification, filters.minStars ? `ocop${filters.minStars}` : undefined].filter((k): k is string => !!k);
+  const otherDim = omit === "province" ? filters.category : filters.province;
+  if (kinds.length !== 1 || otherDim || filters.harvestMonth || filters.priceMin !== undefined || filters.priceMax !== undefined || filters.moqMax !== undefined) return null;
+  const key = omit === "province" ? "province_code" : "category_code";
+  return {
+    sql: `SELECT value AS ${key}, sum(n) AS total FROM search_expiry_counts WHERE dim = ? AND kind = ? AND until >= ?${filters.verifiedOnly ? " AND verified = 1" : ""}${filters.inStock ? " AND in_stock = 1" : ""} GROUP BY value HAVING sum(n) > 0`,
+    params: [omit === "province" ? "p" : "k", kinds[0], today],
+  };
+}
+
+/**
+ * Totals and facet counts. Province and category facets leave out their own filter (so other provinces still show
+ * their counts once one is chosen); the other facets count within the current results. Without a province or
+ * category filter everything comes from one grouped pass.
+ */
+function statsPlan(text: ParsedText, filters: Filters, today: string): Plan {
+  if (cubeAnswers(text, filters)) return cubePlan(filters, today);
+  const full = tagsAndChecks(filters, today);
+  const queries = [groupedCounts(both(text.folded, full.tags), full.where, today)];
+  const other = (omit: "province" | "category") => {
+    const fromBuckets = !text.folded && expiryBucketCount(filters, omit, today);
+    if (fromBuckets) return fromBuckets;
+    const t = tagsAndChecks(filters, today, omit);
+    return groupCount(both(text.folded, t.tags), t.where, omit === "province" ? "province_code" : "category_code");
+  };
+  if (filters.province) queries.push(other("province"));
+  if (filters.category) queries.push(other("category"));
+  return {
+    queries,
+    assemble: (results) => {
+      const rows = results[0] as FlagRow[];
+      let i = 1;
+      const provinceRows = filters.province ? (results[i++] as FlagRow[]) : rows;
+      const categoryRows = filters.category ? (results[i++] as FlagRow[]) : rows;
+      const certs: Record<string, number> = {};
+      for (const r of rows) for (const [k, v] of Object.entries(r)) if ((k.startsWith("c_") || k.startsWith("s_")) && typeof v === "number") certs[k] = (certs[k] ?? 0) + v;
+      return statsFrom(rows, provinceRows, categoryRows, certs);
     },
   };
 }
@@ -498,9 +744,7 @@ export function searchProductIds(query: ProductQuery): { ids: number[]; nextCurs
   const stats =
     query.withStats === false
       ? null
-      : cached(JSON.stringify([text.folded, text.exact, filters.province, filters.category, filters.verifiedOnly, filters.inStock, filters.harvestMonth, filters.certification, filters.minStars, filters.priceMin, filters.priceMax, filters.moqMax, today]), () =>
-          computeStats(text, filters, today),
-        );
+      : cachedStats(statsKey(text, filters, today), () => statsPlan(text, filters, today));
   let ids: number[] = [];
   let nextCursor: string | null = null;
   if (sort === "relevance" || sort === "stars") {
@@ -681,7 +925,7 @@ export function searchCooperatives(query: CooperativeQuery) {
 /** Published, searchable products per current province. */
 export function productCountsByProvince(): Map<string, number> {
   return cached("province-counts", () => {
-    const rows = stmt("SELECT province_code AS code, count(*) AS n FROM search_attrs GROUP BY province_code").all() as { code: string; n: number }[];
+    const rows = stmt("SELECT province_code AS code, sum(n) AS n FROM search_facet_cube GROUP BY province_code HAVING sum(n) > 0").all() as { code: string; n: number }[];
     return new Map(rows.map((r) => [r.code, r.n]));
   });
 }
@@ -697,7 +941,7 @@ export function cooperativeCountsByProvince(): Map<string, number> {
 
 export function productCountsByCategory(): Map<string, number> {
   return cached("category-counts", () => {
-    const rows = stmt("SELECT category_code AS code, count(*) AS n FROM search_attrs GROUP BY category_code").all() as { code: string; n: number }[];
+    const rows = stmt("SELECT category_code AS code, sum(n) AS n FROM search_facet_cube GROUP BY category_code HAVING sum(n) > 0").all() as { code: string; n: number }[];
     return new Map(rows.map((r) => [r.code, r.n]));
   });
 }

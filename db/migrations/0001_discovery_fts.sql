@@ -66,6 +66,112 @@ SELECT p.id AS product_id, p.cooperative_id, p.origin_province_code AS province_
 FROM products p JOIN organisations o ON o.id = p.cooperative_id
 WHERE p.status = 'published' AND o.status = 'active'
 --> statement-breakpoint
+CREATE TABLE search_facet_cube (
+  province_code TEXT NOT NULL,
+  category_code TEXT NOT NULL,
+  verified INTEGER NOT NULL,
+  in_stock INTEGER NOT NULL,
+  harvest_months INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (province_code, category_code, verified, in_stock, harvest_months)
+) WITHOUT ROWID
+--> statement-breakpoint
+CREATE TABLE search_expiry_counts (
+  dim TEXT NOT NULL,
+  value TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  until TEXT NOT NULL,
+  verified INTEGER NOT NULL,
+  in_stock INTEGER NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (dim, value, kind, until, verified, in_stock)
+) WITHOUT ROWID
+--> statement-breakpoint
+CREATE VIEW search_facet_cube_source AS
+SELECT province_code, category_code, verified, (stock > 0) AS in_stock, harvest_months, count(*) AS n FROM search_attrs
+GROUP BY province_code, category_code, verified, (stock > 0), harvest_months
+--> statement-breakpoint
+CREATE VIEW search_expiry_counts_source AS
+SELECT dim, value, kind, until, verified, in_stock, count(*) AS n FROM (
+  SELECT '' AS dim, '' AS value, 'ocop' AS kind, u_ocop AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'ocop' AS kind, u_ocop AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'ocop' AS kind, u_ocop AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'vietgap' AS kind, u_vietgap AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_vietgap IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'vietgap' AS kind, u_vietgap AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_vietgap IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'vietgap' AS kind, u_vietgap AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_vietgap IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'organic' AS kind, u_organic AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_organic IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'organic' AS kind, u_organic AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_organic IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'organic' AS kind, u_organic AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_organic IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'globalgap' AS kind, u_globalgap AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_globalgap IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'globalgap' AS kind, u_globalgap AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_globalgap IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'globalgap' AS kind, u_globalgap AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_globalgap IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'iso9001' AS kind, u_iso9001 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_iso9001 IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'iso9001' AS kind, u_iso9001 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_iso9001 IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'iso9001' AS kind, u_iso9001 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_iso9001 IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'iso22000' AS kind, u_iso22000 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_iso22000 IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'iso22000' AS kind, u_iso22000 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_iso22000 IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'iso22000' AS kind, u_iso22000 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_iso22000 IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'haccp' AS kind, u_haccp AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_haccp IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'haccp' AS kind, u_haccp AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_haccp IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'haccp' AS kind, u_haccp AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_haccp IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'gi' AS kind, u_gi AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_gi IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'gi' AS kind, u_gi AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_gi IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'gi' AS kind, u_gi AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_gi IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'collective_trademark' AS kind, u_collective_trademark AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_collective_trademark IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'collective_trademark' AS kind, u_collective_trademark AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_collective_trademark IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'collective_trademark' AS kind, u_collective_trademark AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_collective_trademark IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'planting_area_code' AS kind, u_planting_area_code AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_planting_area_code IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'planting_area_code' AS kind, u_planting_area_code AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_planting_area_code IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'planting_area_code' AS kind, u_planting_area_code AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_planting_area_code IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'other' AS kind, u_other AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_other IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'other' AS kind, u_other AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_other IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'other' AS kind, u_other AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_other IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'ocop3' AS kind, u_ocop3 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop3 IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'ocop3' AS kind, u_ocop3 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop3 IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'ocop3' AS kind, u_ocop3 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop3 IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'ocop4' AS kind, u_ocop4 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop4 IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'ocop4' AS kind, u_ocop4 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop4 IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'ocop4' AS kind, u_ocop4 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop4 IS NOT NULL
+  UNION ALL SELECT '' AS dim, '' AS value, 'ocop5' AS kind, u_ocop5 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop5 IS NOT NULL
+  UNION ALL SELECT 'p' AS dim, province_code AS value, 'ocop5' AS kind, u_ocop5 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop5 IS NOT NULL
+  UNION ALL SELECT 'k' AS dim, category_code AS value, 'ocop5' AS kind, u_ocop5 AS until, verified, (stock > 0) AS in_stock FROM search_attrs WHERE u_ocop5 IS NOT NULL
+) GROUP BY dim, value, kind, until, verified, in_stock
+--> statement-breakpoint
+CREATE TRIGGER search_attrs_facets_ai AFTER INSERT ON search_attrs BEGIN
+  INSERT INTO search_facet_cube (province_code, category_code, verified, in_stock, harvest_months, n)
+    VALUES (NEW.province_code, NEW.category_code, NEW.verified, NEW.stock > 0, NEW.harvest_months, 1)
+    ON CONFLICT (province_code, category_code, verified, in_stock, harvest_months) DO UPDATE SET n = n + 1;
+  INSERT INTO search_expiry_counts (dim, value, kind, until, verified, in_stock, n) SELECT e.*, 1 FROM (SELECT d.dim, d.value, k.kind, k.until, NEW.verified AS verified, (NEW.stock > 0) AS in_stock FROM
+    (SELECT 'ocop' AS kind, NEW.u_ocop AS until UNION ALL SELECT 'vietgap' AS kind, NEW.u_vietgap AS until UNION ALL SELECT 'organic' AS kind, NEW.u_organic AS until UNION ALL SELECT 'globalgap' AS kind, NEW.u_globalgap AS until UNION ALL SELECT 'iso9001' AS kind, NEW.u_iso9001 AS until UNION ALL SELECT 'iso22000' AS kind, NEW.u_iso22000 AS until UNION ALL SELECT 'haccp' AS kind, NEW.u_haccp AS until UNION ALL SELECT 'gi' AS kind, NEW.u_gi AS until UNION ALL SELECT 'collective_trademark' AS kind, NEW.u_collective_trademark AS until UNION ALL SELECT 'planting_area_code' AS kind, NEW.u_planting_area_code AS until UNION ALL SELECT 'other' AS kind, NEW.u_other AS until UNION ALL SELECT 'ocop3' AS kind, NEW.u_ocop3 AS until UNION ALL SELECT 'ocop4' AS kind, NEW.u_ocop4 AS until UNION ALL SELECT 'ocop5' AS kind, NEW.u_ocop5 AS until) k,
+    (SELECT '' AS dim, '' AS value UNION ALL SELECT 'p', NEW.province_code UNION ALL SELECT 'k', NEW.category_code) d
+    WHERE k.until IS NOT NULL) e WHERE 1
+    ON CONFLICT (dim, value, kind, until, verified, in_stock) DO UPDATE SET n = n + 1;
+END
+--> statement-breakpoint
+CREATE TRIGGER search_attrs_facets_ad AFTER DELETE ON search_attrs BEGIN
+  UPDATE search_facet_cube SET n = n - 1 WHERE province_code = OLD.province_code AND category_code = OLD.category_code AND verified = OLD.verified AND in_stock = (OLD.stock > 0) AND harvest_months = OLD.harvest_months;
+  UPDATE search_expiry_counts SET n = n - 1 WHERE (dim, value, kind, until, verified, in_stock) IN (SELECT d.dim, d.value, k.kind, k.until, OLD.verified AS verified, (OLD.stock > 0) AS in_stock FROM
+    (SELECT 'ocop' AS kind, OLD.u_ocop AS until UNION ALL SELECT 'vietgap' AS kind, OLD.u_vietgap AS until UNION ALL SELECT 'organic' AS kind, OLD.u_organic AS until UNION ALL SELECT 'globalgap' AS kind, OLD.u_globalgap AS until UNION ALL SELECT 'iso9001' AS kind, OLD.u_iso9001 AS until UNION ALL SELECT 'iso22000' AS kind, OLD.u_iso22000 AS until UNION ALL SELECT 'haccp' AS kind, OLD.u_haccp AS until UNION ALL SELECT 'gi' AS kind, OLD.u_gi AS until UNION ALL SELECT 'collective_trademark' AS kind, OLD.u_collective_trademark AS until UNION ALL SELECT 'planting_area_code' AS kind, OLD.u_planting_area_code AS until UNION ALL SELECT 'other' AS kind, OLD.u_other AS until UNION ALL SELECT 'ocop3' AS kind, OLD.u_ocop3 AS until UNION ALL SELECT 'ocop4' AS kind, OLD.u_ocop4 AS until UNION ALL SELECT 'ocop5' AS kind, OLD.u_ocop5 AS until) k,
+    (SELECT '' AS dim, '' AS value UNION ALL SELECT 'p', OLD.province_code UNION ALL SELECT 'k', OLD.category_code) d
+    WHERE k.until IS NOT NULL);
+END
+--> statement-breakpoint
+CREATE TRIGGER search_attrs_facets_au AFTER UPDATE ON search_attrs BEGIN
+  UPDATE search_facet_cube SET n = n - 1 WHERE province_code = OLD.province_code AND category_code = OLD.category_code AND verified = OLD.verified AND in_stock = (OLD.stock > 0) AND harvest_months = OLD.harvest_months;
+  UPDATE search_expiry_counts SET n = n - 1 WHERE (dim, value, kind, until, verified, in_stock) IN (SELECT d.dim, d.value, k.kind, k.until, OLD.verified AS verified, (OLD.stock > 0) AS in_stock FROM
+    (SELECT 'ocop' AS kind, OLD.u_ocop AS until UNION ALL SELECT 'vietgap' AS kind, OLD.u_vietgap AS until UNION ALL SELECT 'organic' AS kind, OLD.u_organic AS until UNION ALL SELECT 'globalgap' AS kind, OLD.u_globalgap AS until UNION ALL SELECT 'iso9001' AS kind, OLD.u_iso9001 AS until UNION ALL SELECT 'iso22000' AS kind, OLD.u_iso22000 AS until UNION ALL SELECT 'haccp' AS kind, OLD.u_haccp AS until UNION ALL SELECT 'gi' AS kind, OLD.u_gi AS until UNION ALL SELECT 'collective_trademark' AS kind, OLD.u_collective_trademark AS until UNION ALL SELECT 'planting_area_code' AS kind, OLD.u_planting_area_code AS until UNION ALL SELECT 'other' AS kind, OLD.u_other AS until UNION ALL SELECT 'ocop3' AS kind, OLD.u_ocop3 AS until UNION ALL SELECT 'ocop4' AS kind, OLD.u_ocop4 AS until UNION ALL SELECT 'ocop5' AS kind, OLD.u_ocop5 AS until) k,
+    (SELECT '' AS dim, '' AS value UNION ALL SELECT 'p', OLD.province_code UNION ALL SELECT 'k', OLD.category_code) d
+    WHERE k.until IS NOT NULL);
+  INSERT INTO search_facet_cube (province_code, category_code, verified, in_stock, harvest_months, n)
+    VALUES (NEW.province_code, NEW.category_code, NEW.verified, NEW.stock > 0, NEW.harvest_months, 1)
+    ON CONFLICT (province_code, category_code, verified, in_stock, harvest_months) DO UPDATE SET n = n + 1;
+  INSERT INTO search_expiry_counts (dim, value, kind, until, verified, in_stock, n) SELECT e.*, 1 FROM (SELECT d.dim, d.value, k.kind, k.until, NEW.verified AS verified, (NEW.stock > 0) AS in_stock FROM
+    (SELECT 'ocop' AS kind, NEW.u_ocop AS until UNION ALL SELECT 'vietgap' AS kind, NEW.u_vietgap AS until UNION ALL SELECT 'organic' AS kind, NEW.u_organic AS until UNION ALL SELECT 'globalgap' AS kind, NEW.u_globalgap AS until UNION ALL SELECT 'iso9001' AS kind, NEW.u_iso9001 AS until UNION ALL SELECT 'iso22000' AS kind, NEW.u_iso22000 AS until UNION ALL SELECT 'haccp' AS kind, NEW.u_haccp AS until UNION ALL SELECT 'gi' AS kind, NEW.u_gi AS until UNION ALL SELECT 'collective_trademark' AS kind, NEW.u_collective_trademark AS until UNION ALL SELECT 'planting_area_code' AS kind, NEW.u_planting_area_code AS until UNION ALL SELECT 'other' AS kind, NEW.u_other AS until UNION ALL SELECT 'ocop3' AS kind, NEW.u_ocop3 AS until UNION ALL SELECT 'ocop4' AS kind, NEW.u_ocop4 AS until UNION ALL SELECT 'ocop5' AS kind, NEW.u_ocop5 AS until) k,
+    (SELECT '' AS dim, '' AS value UNION ALL SELECT 'p', NEW.province_code UNION ALL SELECT 'k', NEW.category_code) d
+    WHERE k.until IS NOT NULL) e WHERE 1
+    ON CONFLICT (dim, value, kind, until, verified, in_stock) DO UPDATE SET n = n + 1;
+END
+--> statement-breakpoint
 CREATE VIRTUAL TABLE product_fts USING fts5(x, f, t, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='2 3', detail='column')
 --> statement-breakpoint
 CREATE VIEW product_fts_source AS

@@ -5,7 +5,8 @@ import { todayInVietnam } from "~/lib/certificates";
 import { addDays } from "../../db/seed/random";
 import { resolveProvince } from "~/models/province.server";
 import { parseProductParams } from "~/models/search-params.server";
-import { searchCooperatives, searchProducts } from "~/models/search.server";
+import { searchCooperatives, searchProducts, warmSearchCache } from "~/models/search.server";
+import { recount } from "~/models/search-recount.server";
 import { relatedProducts } from "~/models/related.server";
 import { loader as productsApi } from "~/routes/api.v1.products";
 import { loader as cooperativesApi } from "~/routes/api.v1.cooperatives";
@@ -292,5 +293,160 @@ describe("JSON API", () => {
     expect(r.items[0]?.name).toBe("HTX Nông nghiệp Phú Ngãi");
     const withCert = searchCooperatives({ certification: "vietgap", limit: 100 });
     expect(withCert.items.every((c) => c.badges.some((b) => b.type === "vietgap"))).toBe(true);
+  });
+});
+
+/* Facet counts recomputed from the catalogue tables themselves, to check the trigger-kept count tables. */
+type Ref = { id: number; province: string; category: string; verified: boolean; inStock: boolean; months: number; price: number; certs: { type: string; stars: number | null; until: string }[] };
+function catalogue(): Ref[] {
+  const c = db.$client;
+  const products = c
+    .prepare(
+      `SELECT p.id, p.origin_province_code AS province, p.category_code AS category, o.verified_at IS NOT NULL AS verified, p.stock > 0 AS inStock, p.harvest_months AS months, p.price
+       FROM products p JOIN organisations o ON o.id = p.cooperative_id WHERE p.status = 'published' AND o.status = 'active'`,
+    )
+    .all() as (Omit<Ref, "certs" | "verified" | "inStock"> & { verified: number; inStock: number })[];
+  const certs = c
+    .prepare(
+      `SELECT cp.product_id AS id, c.type, c.ocop_stars AS stars, coalesce(c.expiry_date, '9999-12-31') AS until
+       FROM certificate_products cp JOIN certificates c ON c.id = cp.certificate_id WHERE c.status = 'verified'`,
+    )
+    .all() as { id: number; type: string; stars: number | null; until: string }[];
+  const byId = new Map<number, Ref["certs"]>();
+  for (const x of certs) byId.set(x.id, [...(byId.get(x.id) ?? []), x]);
+  return products.map((p) => ({ ...p, verified: !!p.verified, inStock: !!p.inStock, certs: byId.get(p.id) ?? [] }));
+}
+
+type F = { province?: string; category?: string; verifiedOnly?: boolean; inStock?: boolean; harvestMonth?: number; certification?: "vietgap" | "ocop" | "organic"; minStars?: 3 | 4 | 5; priceMax?: number };
+function referenceFacets(all: Ref[], f: F, day: string) {
+  const active = (p: Ref, type: string) => p.certs.some((c) => c.type === type && c.until >= day);
+  const stars = (p: Ref, n: number) => p.certs.some((c) => c.type === "ocop" && (c.stars ?? 0) >= n && c.until >= day);
+  const keep = (p: Ref, omit?: "province" | "category") =>
+    (!f.province || omit === "province" || p.province === f.province) &&
+    (!f.category || omit === "category" || p.category === f.category) &&
+    (!f.verifiedOnly || p.verified) &&
+    (!f.inStock || p.inStock) &&
+    (!f.harvestMonth || (p.months & (1 << (f.harvestMonth - 1))) !== 0) &&
+    (!f.certification || active(p, f.certification)) &&
+    (!f.minStars || stars(p, f.minStars)) &&
+    (f.priceMax === undefined || p.price <= f.priceMax);
+  const count = (list: Ref[], key: "province" | "category") => {
+    const m: Record<string, number> = {};
+    for (const p of list) m[p[key]] = (m[p[key]] ?? 0) + 1;
+    return m;
+  };
+  const hits = all.filter((p) => keep(p));
+  return {
+    total: hits.length,
+    province: count(all.filter((p) => keep(p, "province")), "province"),
+    category: count(all.filter((p) => keep(p, "category")), "category"),
+    certification: Object.fromEntries(
+      schema.certificateTypes.map((t) => [t, hits.filter((p) => active(p, t)).length] as const).filter(([, n]) => n > 0),
+    ),
+    stars: [3, 4, 5].map((n) => hits.filter((p) => stars(p, n)).length),
+    month: Array.from({ length: 12 }, (_, i) => hits.filter((p) => (p.months & (1 << i)) !== 0).length),
+    verified: hits.filter((p) => p.verified).length,
+    inStock: hits.filter((p) => p.inStock).length,
+  };
+}
+
+function ourFacets(f: F, day: string) {
+  const r = searchProducts({ ...f, today: day, limit: 1 });
+  const map = (list: { value: string; count: number }[]) => Object.fromEntries(list.map((v) => [v.value, v.count]));
+  return {
+    total: r.total,
+    province: map(r.facets!.province),
+    category: map(r.facets!.category),
+    certification: map(r.facets!.certification),
+    stars: r.facets!.stars.map((s) => s.count),
+    month: r.facets!.month.map((m) => m.count),
+    verified: r.facets!.verified,
+    inStock: r.facets!.inStock,
+  };
+}
+
+describe("exact facet counts", () => {
+  const someProvince = () => catalogue()[0]!.province;
+  const someCategory = () => catalogue()[0]!.category;
+  const combos = (): F[] => [
+    {},
+    { province: someProvince() },
+    { category: someCategory() },
+    { province: someProvince(), category: someCategory() },
+    { verifiedOnly: true },
+    { inStock: true, province: someProvince() },
+    { harvestMonth: 3 },
+    { category: someCategory(), verifiedOnly: true, inStock: true },
+    { certification: "vietgap" },
+    { province: someProvince(), certification: "vietgap", verifiedOnly: true },
+    { minStars: 4 },
+    { province: someProvince(), minStars: 3, inStock: true },
+    { category: someCategory(), certification: "ocop" },
+    { province: someProvince(), category: someCategory(), certification: "vietgap" },
+    { priceMax: 100_000, province: someProvince() },
+  ];
+  const check = (day: string) => {
+    const all = catalogue();
+    for (const f of combos()) expect({ f, ...ourFacets(f, day) }).toEqual({ f, ...referenceFacets(all, f, day) });
+  };
+
+  it("match a recount from the catalogue tables for browse and filter-only searches", () => {
+    check(today);
+  });
+
+  it("keep the count tables equal to what the bulk-load views compute", () => {
+    const c = db.$client;
+    addProduct({ nameVi: "Nhãn Bảngthử", stock: 0, harvestMonths: 0b11 });
+    for (const t of ["search_facet_cube", "search_expiry_counts"]) {
+      const diff = (a: string, b: string) => c.prepare(`SELECT count(*) FROM (SELECT * FROM ${a} WHERE n > 0 EXCEPT SELECT * FROM ${b})`).pluck().get();
+      expect(c.prepare(`SELECT count(*) FROM ${t} WHERE n > 0`).pluck().get()).toBeGreaterThan(0);
+      expect([t, diff(t, `${t}_source`), diff(`${t}_source`, t)]).toEqual([t, 0, 0]);
+    }
+  });
+
+  it("give the same answer when counted on the worker thread (warm-up, background recount)", async () => {
+    const job = recount(db.$client.name, [{ sql: "SELECT count(*) AS n FROM search_attrs WHERE province_code = ?", params: ["86"] }]);
+    expect(job).not.toBeNull();
+    expect(await job).toEqual([[{ n: db.$client.prepare("SELECT count(*) FROM search_attrs WHERE province_code = '86'").pluck().get() }]]);
+    await warmSearchCache();
+    const all = catalogue();
+    for (const f of [{ certification: "vietgap" }, { minStars: 3 }, { verifiedOnly: true }] as F[]) {
+      expect({ f, ...ourFacets(f, today) }).toEqual({ f, ...referenceFacets(all, f, today) });
+    }
+  });
+
+  it("drop a certificate on the day after its expiry, with nothing run in between", () => {
+    const p = addProduct({ nameVi: "Bưởi Hạnthử", originProvinceCode: "86", categoryCode: "I.1.a" });
+    const cert = addCertificate(p.id, { type: "vietgap", expiryDate: addDays(today, 3) });
+    check(today);
+    check(addDays(today, 3));
+    const before = ourFacets({ certification: "vietgap" }, addDays(today, 3)).total!;
+    const after = ourFacets({ certification: "vietgap" }, addDays(today, 4)).total!;
+    expect(before - after).toBeGreaterThanOrEqual(1);
+    check(addDays(today, 4));
+    check(addDays(today, 1000));
+    db.delete(schema.certificates).where(eq(schema.certificates.id, cert.id)).run();
+    check(today);
+  });
+
+  it("stay exact after product, stock, cooperative and certificate writes", () => {
+    const p = addProduct({ nameVi: "Khoai lang Viếtthử", originProvinceCode: "86", categoryCode: "I.1.a", harvestMonths: 0b101 });
+    check(today);
+    db.update(schema.products).set({ stock: 0 }).where(eq(schema.products.id, p.id)).run();
+    check(today);
+    db.update(schema.products).set({ categoryCode: someCategory(), originProvinceCode: someProvince() }).where(eq(schema.products.id, p.id)).run();
+    check(today);
+    const cert = addCertificate(p.id, { type: "ocop", ocopStars: 5, expiryDate: addDays(today, 30) });
+    check(today);
+    db.update(schema.certificates).set({ status: "revoked" }).where(eq(schema.certificates.id, cert.id)).run();
+    check(today);
+    const coop = demoCoop();
+    db.update(schema.organisations).set({ verifiedAt: null }).where(eq(schema.organisations.id, coop.id)).run();
+    check(today);
+    db.update(schema.organisations).set({ verifiedAt: new Date().toISOString() }).where(eq(schema.organisations.id, coop.id)).run();
+    db.update(schema.products).set({ status: "draft" }).where(eq(schema.products.id, p.id)).run();
+    check(today);
+    db.delete(schema.products).where(eq(schema.products.id, p.id)).run();
+    check(today);
   });
 });
