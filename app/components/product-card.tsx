@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { CertificateBadges, VerifiedBadge, type Badge } from "~/components/badges";
+import { photoUrl } from "~/components/catalogue";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { formatNumber, formatVnd } from "~/lib/money";
 
@@ -15,9 +16,10 @@ export type ProductCardData = {
   provinceName: string;
   cooperative: { name: string; slug: string; verified: boolean };
   badges: Badge[];
-  /** URL of a 320 px image, if the product has a photo. */
+  /** URL of a 320 px image, if the product has a photo; else the stored photo's base path. */
   imageUrl?: string | null;
   imageAlt?: string | null;
+  photo?: { path: string; alt: string | null } | null;
 };
 
 /** One product in a grid: links to the product page and to the cooperative's profile. */
@@ -29,7 +31,15 @@ export function ProductCard({ product, headingLevel = 3 }: { product: ProductCar
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <article className="card product-card">
-      {product.imageUrl ? <img src={product.imageUrl} alt={product.imageAlt ?? ""} width={320} height={240} loading="lazy" /> : null}
+      {product.imageUrl || product.photo ? (
+        <img
+          src={product.imageUrl ?? photoUrl(product.photo!.path, 320)}
+          alt={product.imageAlt ?? product.photo?.alt ?? ""}
+          width={320}
+          height={240}
+          loading="lazy"
+        />
+      ) : null}
       <Heading className="product-card-title">
         <Link to={`/products/${product.id}`}>{name}</Link>
       </Heading>

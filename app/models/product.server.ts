@@ -46,9 +46,10 @@ export function getProductForDisplay({ id, viewerOrganisationId }: { id: number;
 export type ProductDisplay = NonNullable<ReturnType<typeof getProductForDisplay>>;
 
 /** Published products of a cooperative, for "more from this cooperative" and the public profile. */
-export function listPublishedProducts({ cooperativeId, excludeId, limit = 60 }: { cooperativeId: number; excludeId?: number; limit?: number }) {
-  const rows = db
-    .select()
+/** Ids of a cooperative's published products, newest first; cards are filled by `productsByIds` (search index). */
+export function listPublishedProductIds({ cooperativeId, excludeId, limit = 60 }: { cooperativeId: number; excludeId?: number; limit?: number }) {
+  return db
+    .select({ id: schema.products.id })
     .from(schema.products)
     .where(
       and(
@@ -59,10 +60,8 @@ export function listPublishedProducts({ cooperativeId, excludeId, limit = 60 }: 
     )
     .orderBy(desc(schema.products.publishedAt), asc(schema.products.id))
     .limit(limit)
-    .all();
-  const badges = activeBadgesForProducts({ productIds: rows.map((r) => r.id) });
-  const photos = firstPhotos(rows.map((r) => r.id));
-  return rows.map((p) => ({ ...p, badges: badges.get(p.id) ?? [], photo: photos.get(p.id) ?? null }));
+    .all()
+    .map((r) => r.id);
 }
 
 export function listTiers({ productId }: { productId: number }) {
@@ -73,18 +72,6 @@ export function listPhotos({ productId }: { productId: number }) {
   return db.select().from(schema.productPhotos).where(eq(schema.productPhotos.productId, productId)).orderBy(asc(schema.productPhotos.position), asc(schema.productPhotos.id)).all();
 }
 
-function firstPhotos(productIds: number[]) {
-  const map = new Map<number, { path: string; alt: string | null }>();
-  if (!productIds.length) return map;
-  const rows = db
-    .select({ productId: schema.productPhotos.productId, path: schema.productPhotos.path, alt: schema.productPhotos.alt })
-    .from(schema.productPhotos)
-    .where(inArray(schema.productPhotos.productId, productIds))
-    .orderBy(asc(schema.productPhotos.position), asc(schema.productPhotos.id))
-    .all();
-  for (const r of rows) if (!map.has(r.productId)) map.set(r.productId, { path: r.path, alt: r.alt });
-  return map;
-}
 
 /** The unit price for an order of `qty`: the deepest tier reached, else the base price. */
 export function unitPriceFor(product: { price: number }, tiers: { minQty: number; unitPrice: number }[], qty: number) {

@@ -2,14 +2,16 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getUserId } from "~/auth.server";
 import { CertificateBadges, VerifiedBadge } from "~/components/badges";
-import { Fact, ProductCard, photoSrcSet, photoUrl } from "~/components/catalogue";
+import { Fact, photoSrcSet, photoUrl } from "~/components/catalogue";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageMeta } from "~/components/meta";
 import { useLocale, useT } from "~/i18n";
 import { absoluteUrl } from "~/mail.server";
 import { formatNumber } from "~/lib/money";
 import { getCooperativeProfile } from "~/models/cooperative.server";
-import { listPublishedProducts } from "~/models/product.server";
+import { listPublishedProductIds } from "~/models/product.server";
+import { productsByIds } from "~/models/search.server";
+import { ProductCard } from "~/components/product-card";
 import { typicalResponseHours } from "~/models/thread.server";
 import { ResponseTime } from "~/components/response-time";
 
@@ -17,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const signedIn = getUserId(request) !== null;
   const profile = getCooperativeProfile({ slug: params.slug ?? "", signedIn });
   if (!profile) throw new Response("errors.notFound", { status: 404 });
-  const products = listPublishedProducts({ cooperativeId: profile.cooperative.id });
+  const products = productsByIds({ ids: listPublishedProductIds({ cooperativeId: profile.cooperative.id }) });
   const url = absoluteUrl(`/cooperatives/${profile.cooperative.slug}`);
   const responseHours = typicalResponseHours({ cooperativeId: profile.cooperative.id });
   return { ...profile, products, signedIn, url, responseHours };

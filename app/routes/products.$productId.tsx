@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { catalogueViewer } from "~/catalogue-viewer.server";
 import { CertificateBadges, VerifiedBadge } from "~/components/badges";
-import { Fact, ProductCard, photoSrcSet, photoUrl } from "~/components/catalogue";
+import { Fact, photoSrcSet, photoUrl } from "~/components/catalogue";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
@@ -11,12 +11,13 @@ import { displayGtin } from "~/lib/gtin";
 import { formatNumber, formatVnd } from "~/lib/money";
 import { monthsFromMask } from "~/lib/product-rules";
 import { absoluteUrl } from "~/mail.server";
-import { getProductForDisplay, listPublishedProducts } from "~/models/product.server";
+import { getProductForDisplay, listPublishedProductIds } from "~/models/product.server";
+import { productsByIds } from "~/models/search.server";
 import { getMemberships } from "~/models/user.server";
 import { AddToCart } from "~/components/add-to-cart";
 import { ContactButtons } from "~/components/contact-buttons";
 import { contactForViewer } from "~/contact.server";
-import { ProductCard as SearchProductCard } from "~/components/product-card";
+import { ProductCard } from "~/components/product-card";
 import { relatedProducts } from "~/models/related.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = catalogueViewer(request);
   const display = getProductForDisplay({ id, viewerOrganisationId: viewer.cooperativeId });
   if (!display) throw new Response("errors.notFound", { status: 404 });
-  const more = listPublishedProducts({ cooperativeId: display.cooperative.id, excludeId: id, limit: 8 });
+  const more = productsByIds({ ids: listPublishedProductIds({ cooperativeId: display.cooperative.id, excludeId: id, limit: 8 }) });
   // Ordering is for buyers: a signed-out visitor is asked to log in; cooperatives and alliances see no cart.
   const kinds = viewer.user ? getMemberships(viewer.user.id).map((m) => m.organisation.kind) : [];
   const canOrder = !viewer.user || kinds.includes("buyer");
@@ -150,7 +151,7 @@ export default function ProductPage() {
           <h2 id="similar-products">{t("discovery.related.title")}</h2>
           <div className="grid">
             {similar.map((p) => (
-              <SearchProductCard key={p.id} product={p} />
+              <ProductCard key={p.id} product={p} />
             ))}
           </div>
         </section>
