@@ -1,4 +1,5 @@
 import { parseWithZod } from "@conform-to/zod/v4";
+import type { ZodType } from "zod";
 import { data, redirect } from "@remix-run/node";
 import { getT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
@@ -25,29 +26,40 @@ function uploadReply(request: Request, error: UploadError) {
   return data({ status: "error" as const, error: { attachment: [t(error.messageKey)] } }, { status: error.status });
 }
 
+/**
+ * Reads a message form, validates it with `schema` and stores its attachment. Either a response to send back
+ * (400/413/415, nothing stored) or the parsed values with the stored attachment.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function readMessage<S extends ZodType<any, Record<string, any>>>(request: Request, schema: S) {
+  let formData: FormData;
+  try {
+    formData = await readMessageForm(request);
+  } catch (error) {
+    if (error instanceof UploadError) return { response: uploadReply(request, error) } as const;
+    throw error;
+  }
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return { response: data(submission.reply(), { status: 400 }) } as const;
+  try {
+    return { submission, attachments: await storeAttachment(formData) } as const;
+  } catch (error) {
+    if (error instanceof UploadError) {
+      const t = getT(getLocale(request));
+      return { response: data(submission.reply({ fieldErrors: { attachment: [t(error.messageKey)] } }), { status: error.status }) } as const;
+    }
+    throw error;
+  }
+}
+
 /** A buyer's first message to a cooperative, with an optional product; mails the cooperative. */
 export async function handleNewInquiry(
   request: Request,
   { buyer, userId, cooperativeId, productId }: { buyer: { id: number; name: string }; userId: number; cooperativeId: number; productId?: number | null },
 ) {
-  let formData: FormData;
-  try {
-    formData = await readMessageForm(request);
-  } catch (error) {
-    if (error instanceof UploadError) return uploadReply(request, error);
-    throw error;
-  }
-  const submission = parseWithZod(formData, { schema: inquirySchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  let attachments: Attachment[];
-  try {
-    attachments = await storeAttachment(formData);
-  } catch (error) {
-    if (error instanceof UploadError) {
-      return data(submission.reply({ fieldErrors: { attachment: [getT(getLocale(request))(error.messageKey)] } }), { status: error.status });
-    }
-    throw error;
-  }
+  const read = await readMessage(request, inquirySchema);
+  if ("response" in read) return read.response;
+  const { submission, attachments } = read;
   const { threadId } = openThread({ buyerId: buyer.id, cooperativeId, productId, userId, attachments, ...submission.value });
   await notifyOrganisation({
     organisationId: cooperativeId,
@@ -61,24 +73,9 @@ export async function handleNewInquiry(
 
 /** A reply in an existing thread by either side; mails the other side. Null thread (not theirs): 404 by the caller. */
 export async function handleReply(request: Request, { organisation, userId, threadId }: { organisation: { id: number; name: string }; userId: number; threadId: number }) {
-  let formData: FormData;
-  try {
-    formData = await readMessageForm(request);
-  } catch (error) {
-    if (error instanceof UploadError) return uploadReply(request, error);
-    throw error;
-  }
-  const submission = parseWithZod(formData, { schema: messageSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  let attachments: Attachment[];
-  try {
-    attachments = await storeAttachment(formData);
-  } catch (error) {
-    if (error instanceof UploadError) {
-      return data(submission.reply({ fieldErrors: { attachment: [getT(getLocale(request))(error.messageKey)] } }), { status: error.status });
-    }
-    throw error;
-  }
+  const read = await readMessage(request, messageSchema);
+  if ("response" in read) return read.response;
+  const { submission, attachments } = read;
   const posted = postMessage({ threadId, organisationId: organisation.id, userId, body: submission.value.body, attachments });
   if (!posted) return null;
   await notifyOrganisation({
