@@ -17,7 +17,7 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
   );
 }
 
-type Field = FieldMetadata<string | number | boolean | null | undefined>;
+export type Field = FieldMetadata<string | number | boolean | null | undefined>;
 
 function Wrapper({ field, label, hint, children }: { field: Field; label: ReactNode; hint?: ReactNode; children: ReactNode }) {
   return (

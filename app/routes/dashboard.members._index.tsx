@@ -1,11 +1,12 @@
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireOrganisationRole } from "~/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, Notice, TextField } from "~/components/forms";
+import { FormErrors, Notice } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
+import { MemberFields } from "~/components/member-fields";
 import { useT } from "~/i18n";
 import { memberSchema } from "~/lib/member-rules";
 import { createMember, listMembers } from "~/models/cooperative.server";
@@ -69,17 +70,7 @@ export default function Members() {
       <h2>{t("catalogue.member.add")}</h2>
       <Form method="post" className="form catalogue-form" {...getFormProps(form)}>
         <FormErrors errors={form.errors} />
-        <div className="form-row">
-          <TextField field={fields.name} label={t("catalogue.member.name")} />
-          <TextField field={fields.commune} label={`${t("catalogue.member.commune")} (${t("common.optional")})`} />
-        </div>
-        <div className="form-row">
-          <TextField field={fields.areaHa} label={`${t("catalogue.member.area")} (${t("common.optional")})`} inputMode="decimal" />
-          <TextField field={fields.plantingAreaCode} label={`${t("catalogue.member.plantingAreaCode")} (${t("common.optional")})`} />
-        </div>
-        <label>
-          <input {...getInputProps(fields.publicConsent, { type: "checkbox" })} key={fields.publicConsent.key} /> {t("catalogue.member.consent")}
-        </label>
+        <MemberFields fields={fields} />
         <div>
           <button type="submit" className="primary">
             {t("catalogue.member.addSubmit")}
