@@ -21,7 +21,6 @@ export default function Search() {
   const locale = useLocale();
   const location = useLocation();
   const q = d.query;
-  const count = (list: { value: string; count: number }[] | undefined, value: string) => list?.find((f) => f.value === value)?.count ?? 0;
   const label = (text: string, n: number | undefined) => (d.facets ? t("discovery.search.facetCount", { label: text, count: n ?? 0 }) : text);
   return (
     <div className="discovery-search">
@@ -36,50 +35,46 @@ export default function Search() {
               {t("discovery.search.queryHint")}
             </p>
           </div>
-          <div className="field">
-            <label htmlFor="search-province">{t("discovery.search.province")}</label>
-            <select id="search-province" name="province" defaultValue={q.province ?? ""}>
-              <option value="">{t("discovery.search.anyProvince")}</option>
-              {d.provinces.map((p) => (
-                <option key={p.code} value={p.code}>
-                  {label(p.name, count(d.facets?.province, p.code))}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="search-cert">{t("discovery.search.certification")}</label>
-            <select id="search-cert" name="cert" defaultValue={q.certification ?? ""}>
-              <option value="">{t("discovery.search.anyCertification")}</option>
-              {certificateTypes.map((c) => (
-                <option key={c} value={c}>
-                  {label(t(`badges.type.${c}` as MessageKey), count(d.facets?.certification, c))}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="search-stars">{t("discovery.search.stars")}</label>
-            <select id="search-stars" name="stars" defaultValue={q.minStars ? String(q.minStars) : ""}>
-              <option value="">{t("discovery.search.anyStars")}</option>
-              {[3, 4, 5].map((s) => (
-                <option key={s} value={s}>
-                  {label(t("discovery.search.starsOption", { stars: s }), count(d.facets?.stars, String(s)))}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="search-category">{t("discovery.search.category")}</label>
-            <select id="search-category" name="category" defaultValue={q.category ?? ""}>
-              <option value="">{t("discovery.search.anyCategory")}</option>
-              {d.categories.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {label(`${c.code} ${locale === "en" ? c.en : c.vi}`, count(d.facets?.category, c.code))}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FacetSelect
+            id="search-province"
+            name="province"
+            label={t("discovery.search.province")}
+            any={t("discovery.search.anyProvince")}
+            value={q.province ?? ""}
+            options={d.provinces.map((p) => ({ value: p.code, text: p.name }))}
+            counts={d.facets?.province}
+            format={label}
+          />
+          <FacetSelect
+            id="search-cert"
+            name="cert"
+            label={t("discovery.search.certification")}
+            any={t("discovery.search.anyCertification")}
+            value={q.certification ?? ""}
+            options={certificateTypes.map((c) => ({ value: c, text: t(`badges.type.${c}` as MessageKey) }))}
+            counts={d.facets?.certification}
+            format={label}
+          />
+          <FacetSelect
+            id="search-stars"
+            name="stars"
+            label={t("discovery.search.stars")}
+            any={t("discovery.search.anyStars")}
+            value={q.minStars ? String(q.minStars) : ""}
+            options={[3, 4, 5].map((s) => ({ value: String(s), text: t("discovery.search.starsOption", { stars: s }) }))}
+            counts={d.facets?.stars}
+            format={label}
+          />
+          <FacetSelect
+            id="search-category"
+            name="category"
+            label={t("discovery.search.category")}
+            any={t("discovery.search.anyCategory")}
+            value={q.category ?? ""}
+            options={d.categories.map((c) => ({ value: c.code, text: `${c.code} ${locale === "en" ? c.en : c.vi}` }))}
+            counts={d.facets?.category}
+            format={label}
+          />
           <div className="form-row discovery-range">
             <div className="field">
               <label htmlFor="search-price-min">{t("discovery.search.priceMin")}</label>
@@ -94,17 +89,16 @@ export default function Search() {
             <label htmlFor="search-moq">{t("discovery.search.moqMax")}</label>
             <input id="search-moq" name="moqMax" type="number" min={1} defaultValue={q.moqMax ?? ""} inputMode="numeric" />
           </div>
-          <div className="field">
-            <label htmlFor="search-month">{t("discovery.search.month")}</label>
-            <select id="search-month" name="month" defaultValue={q.harvestMonth ? String(q.harvestMonth) : ""}>
-              <option value="">{t("discovery.search.anyMonth")}</option>
-              {Array.from({ length: 12 }, (_, i) => (
-                <option key={i + 1} value={i + 1}>
-                  {label(t("discovery.search.monthOption", { month: i + 1 }), count(d.facets?.month, String(i + 1)))}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FacetSelect
+            id="search-month"
+            name="month"
+            label={t("discovery.search.month")}
+            any={t("discovery.search.anyMonth")}
+            value={q.harvestMonth ? String(q.harvestMonth) : ""}
+            options={Array.from({ length: 12 }, (_, i) => ({ value: String(i + 1), text: t("discovery.search.monthOption", { month: i + 1 }) }))}
+            counts={d.facets?.month}
+            format={label}
+          />
           <label className="discovery-check">
             <input type="checkbox" name="verified" value="1" defaultChecked={q.verifiedOnly ?? false} />{" "}
             {label(t("discovery.search.verified"), d.facets?.verified)}
@@ -162,6 +156,41 @@ export default function Search() {
           <Pager page={d.page} pageCount={d.pageCount} search={location.search} />
         </section>
       </div>
+    </div>
+  );
+}
+
+/** One filter as a select whose options carry their facet counts; empty value means "any". */
+function FacetSelect({
+  id,
+  name,
+  label,
+  any,
+  value,
+  options,
+  counts,
+  format,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  any: string;
+  value: string;
+  options: { value: string; text: string }[];
+  counts: { value: string; count: number }[] | undefined;
+  format: (text: string, n: number | undefined) => string;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} defaultValue={value}>
+        <option value="">{any}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {format(o.text, counts?.find((f) => f.value === o.value)?.count ?? 0)}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
