@@ -13,7 +13,7 @@ import {
   useSearchParams,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { getUser } from "~/auth.server";
+import { getUser } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useNonce } from "~/components/nonce";
 import { useT } from "~/i18n";

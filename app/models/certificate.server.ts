@@ -4,7 +4,7 @@ import { getT } from "~/i18n";
 import { addDaysToDate } from "~/lib/dates";
 import type { CertificateInput } from "~/lib/certificate-rules";
 import { daysUntil, todayInVietnam } from "~/lib/certificates";
-import { absoluteUrl, sendMail } from "~/mail.server";
+import { absoluteUrl, sendMail } from "~/services/mail.server";
 
 export type Certificate = typeof schema.certificates.$inferSelect;
 

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { db, schema } from "~/db.server";
 import { getT, isMessageKey, type MessageKey, type Params } from "~/i18n";
 import { isLocale } from "~/i18n/locale";
-import { absoluteUrl, sendMail } from "~/mail.server";
+import { absoluteUrl, sendMail } from "~/services/mail.server";
 
 /**
  * Mails every member of an organisation, each in their own language (parameters that are catalogue keys too). Mail is best effort: a failing SMTP server

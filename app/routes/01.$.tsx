@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { resolve } from "~/trace/resolver.server";
+import { resolve } from "~/capabilities/trace/resolver.server";
 
 // GS1 Digital Link paths `/01/{gtin}/10/{lot}/21/{serial}`: the splat is parsed by the resolver itself, so that
 // the qualifier order and every malformed variant get the status the GS1 resolver standard asks for.

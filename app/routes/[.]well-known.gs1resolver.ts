@@ -1,5 +1,5 @@
 import { env } from "~/env.server";
-import { corsHeaders } from "~/trace/resolver.server";
+import { corsHeaders } from "~/capabilities/trace/resolver.server";
 
 /** The resolver description file of the GS1-Conformant Resolver standard (section 5). */
 export async function loader() {

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { count, eq } from "drizzle-orm";
 import { z } from "zod";
-import { clearSessionCookie, clientAddress, createSession, destroyAllSessions, requireUser } from "~/auth.server";
+import { clearSessionCookie, clientAddress, createSession, destroyAllSessions, requireUser } from "~/services/auth.server";
 import { db, schema as tables } from "~/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, Notice, TextField, useZodForm } from "~/components/forms";
@@ -14,7 +14,7 @@ import { getLocale } from "~/i18n/server";
 import { passwordSchema } from "~/lib/validation";
 import { loginBlockedUntil, recordLoginFailure } from "~/models/login-throttle.server";
 import { getMemberships, setPassword, verifyPassword } from "~/models/user.server";
-import { readForm } from "~/uploads.server";
+import { readForm } from "~/services/uploads.server";
 
 const passwordForm = z.object({
   intent: z.literal("password"),

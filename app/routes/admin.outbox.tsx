@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { requirePlatformAdmin } from "~/auth.server";
+import { requirePlatformAdmin } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageMeta } from "~/components/meta";
 import { useLocale, useT } from "~/i18n";
 import { formatDateTime } from "~/lib/money";
-import { listOutbox } from "~/mail.server";
+import { listOutbox } from "~/services/mail.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requirePlatformAdmin(request);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
-import { allianceProvince } from "~/alliance-scope.server";
+import { allianceProvince } from "~/capabilities/alliance/scope.server";
 import { DecisionForms, Evidence } from "~/components/decision-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";

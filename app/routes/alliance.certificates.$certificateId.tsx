@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { forbidden } from "~/auth.server";
+import { forbidden } from "~/services/auth.server";
 import { DecisionForms, Evidence } from "~/components/decision-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { useLocale, useT } from "~/i18n";
-import { submitDecision } from "~/decision.server";
+import { submitDecision } from "~/capabilities/alliance/decision.server";
 import { formatDate, formatDateTime } from "~/lib/money";
-import { requireModerator } from "~/alliance-scope.server";
+import { requireModerator } from "~/capabilities/alliance/scope.server";
 import { getCertificateForReview, mayActIn } from "~/models/alliance.server";
 
 function id(params: { certificateId?: string }) {

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@rem
 import { Link, useActionData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
-import { submitDecision } from "~/decision.server";
+import { submitDecision } from "~/capabilities/alliance/decision.server";
 import { useT } from "~/i18n";
 
 function id(params: { cooperativeId?: string }) {

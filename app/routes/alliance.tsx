@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Form, NavLink, Outlet, useLoaderData, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useT } from "~/i18n";
-import { requireModerator } from "~/alliance-scope.server";
+import { requireModerator } from "~/capabilities/alliance/scope.server";
 import { getProvince, listProvinces } from "~/models/province.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

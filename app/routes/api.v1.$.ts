@@ -1,4 +1,4 @@
-import { apiError } from "~/api-errors.server";
+import { apiError } from "~/services/api-errors.server";
 
 /** Unknown paths under /api/v1 answer JSON, not the HTML not-found page. */
 export async function loader() {

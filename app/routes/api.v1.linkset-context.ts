@@ -1,5 +1,5 @@
-import { corsHeaders } from "~/trace/resolver.server";
-import { readOnlyApiAction } from "~/api-errors.server";
+import { corsHeaders } from "~/capabilities/trace/resolver.server";
+import { readOnlyApiAction } from "~/services/api-errors.server";
 
 /** The JSON-LD context our linksets point to in their `Link` header, so a linkset reads as linked data. */
 export async function loader() {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getPublicLot } from "~/models/trace.server";
-import { lotEpcisDocument } from "~/trace/epcis.server";
-import { corsHeaders } from "~/trace/resolver.server";
-import { readOnlyApiAction } from "~/api-errors.server";
+import { lotEpcisDocument } from "~/capabilities/trace/epcis.server";
+import { corsHeaders } from "~/capabilities/trace/resolver.server";
+import { readOnlyApiAction } from "~/services/api-errors.server";
 
 /** The lot's diary as EPCIS 2.0 JSON-LD; public like the trace page it mirrors. */
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { productsApi } from "~/models/search-api.server";
-import { readOnlyApiAction } from "~/api-errors.server";
+import { readOnlyApiAction } from "~/services/api-errors.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return productsApi(new URL(request.url));

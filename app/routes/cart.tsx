@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { safeRedirect } from "~/auth.server";
+import { safeRedirect } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, Notice, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
@@ -11,12 +11,12 @@ import { getT, useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { formatVnd } from "~/lib/money";
 import { addToCartSchema, checkoutSchema, idSchema, paymentMethodSchema, quantitySchema } from "~/lib/order-forms";
-import { notifyOrderPlaced, orderErrorMessage, requireBuyer, ruleViolation } from "~/order-routes.server";
+import { notifyOrderPlaced, orderErrorMessage, requireBuyer, ruleViolation } from "~/capabilities/orders/route-helpers.server";
 import { addToCart, cartQuantity, checkAddable, checkoutCart, getCart, removeFromCart, setCartQuantity, OrderError, type Delivery } from "~/models/order.server";
 import { listProvinces } from "~/models/province.server";
 import type { PaymentMethod } from "~/lib/order-states";
 import { singleFields } from "~/lib/form-fields";
-import { readForm } from "~/uploads.server";
+import { readForm } from "~/services/uploads.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireBuyer(request);

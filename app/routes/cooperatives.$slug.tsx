@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getUserId } from "~/auth.server";
+import { getUserId } from "~/services/auth.server";
 import { CertificateBadges, VerifiedBadge } from "~/components/badges";
 import { Fact, photoSrcSet, photoUrl } from "~/components/catalogue";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageMeta } from "~/components/meta";
 import { useLocale, useT } from "~/i18n";
-import { absoluteUrl } from "~/mail.server";
+import { absoluteUrl } from "~/services/mail.server";
 import { formatNumber } from "~/lib/money";
 import { getCooperativeProfile } from "~/models/cooperative.server";
 import { listPublishedProductIds } from "~/models/product.server";

@@ -1,18 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getUser } from "~/auth.server";
+import { getUser } from "~/services/auth.server";
 import { ContactButtons } from "~/components/contact-buttons";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
 import { InquiryForm } from "~/components/inquiry-form";
 import { pageMeta } from "~/components/meta";
 import { ResponseTime } from "~/components/response-time";
-import { contactForViewer } from "~/contact.server";
+import { contactForViewer } from "~/capabilities/contact/contact.server";
 import { useT } from "~/i18n";
-import { handleNewInquiry } from "~/inquiry.server";
+import { handleNewInquiry } from "~/capabilities/contact/inquiry.server";
 import { getCooperativeContact, typicalResponseHours } from "~/models/thread.server";
 import { getMemberships } from "~/models/user.server";
-import { notFound, requireBuyer } from "~/order-routes.server";
+import { notFound, requireBuyer } from "~/capabilities/orders/route-helpers.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const cooperative = getCooperativeContact({ slug: params.slug ?? "" });

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { ExpiryWarnings } from "~/components/expiry-warnings";
 import { pageMeta } from "~/components/meta";
-import { cooperativeDashboardNotices } from "~/catalogue-viewer.server";
+import { cooperativeDashboardNotices } from "~/capabilities/catalogue/viewer.server";
 import { useT } from "~/i18n";
 import type { loader as dashboardLoader } from "./dashboard";
 

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { requireOrganisationRole } from "~/auth.server";
+import { requireOrganisationRole } from "~/services/auth.server";
 import { CertificateBadges } from "~/components/badges";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ExpiryWarnings } from "~/components/expiry-warnings";
@@ -13,7 +13,7 @@ import { formatDate } from "~/lib/money";
 import { recordAudit } from "~/models/audit.server";
 import { deleteCertificate, listCertificates, listExpiringCertificates, sendExpiryWarnings } from "~/models/certificate.server";
 import { singleFields } from "~/lib/form-fields";
-import { readForm } from "~/uploads.server";
+import { readForm } from "~/services/uploads.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireOrganisationRole(request, { kind: "cooperative" });

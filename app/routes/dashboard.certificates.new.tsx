@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { requireOrganisationRole } from "~/auth.server";
-import { submitCertificate } from "~/certificate-form.server";
+import { requireOrganisationRole } from "~/services/auth.server";
+import { submitCertificate } from "~/capabilities/catalogue/certificate-form.server";
 import { CertificateForm } from "~/components/certificate-form";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageMeta } from "~/components/meta";

@@ -7,11 +7,11 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, TextAreaField } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { useLocale, useT } from "~/i18n";
-import { handleReply } from "~/inquiry.server";
+import { handleReply } from "~/capabilities/contact/inquiry.server";
 import { formatDateTime } from "~/lib/money";
 import { messageSchema } from "~/lib/order-forms";
 import { getThreadForOrganisation, markThreadRead } from "~/models/thread.server";
-import { notFound, requireTrader } from "~/order-routes.server";
+import { notFound, requireTrader } from "~/capabilities/orders/route-helpers.server";
 
 const idParam = z.coerce.number().int().positive();
 

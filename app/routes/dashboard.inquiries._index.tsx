@@ -5,7 +5,7 @@ import { pageMeta } from "~/components/meta";
 import { useLocale, useT } from "~/i18n";
 import { formatDateTime } from "~/lib/money";
 import { listThreads } from "~/models/thread.server";
-import { requireTrader } from "~/order-routes.server";
+import { requireTrader } from "~/capabilities/orders/route-helpers.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireTrader(request);

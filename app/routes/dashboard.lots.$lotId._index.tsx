@@ -11,11 +11,11 @@ import { todayInVietnam } from "~/lib/certificates";
 import { formatDate } from "~/lib/money";
 import { eventOrderError, eventTypes, sprayWithinInterval } from "~/lib/trace-rules";
 import { addEvent, copyAlerts, countSerials, deleteEvent, getProductSummary, listEvents, listLotMembers, listProblemReports, scansPerDay } from "~/models/trace.server";
-import { requireOwnLot } from "~/trace/dashboard.server";
-import { deleteEventSchema, eventSchema, serialsSchema } from "~/trace/forms.server";
-import { lotDigitalLink, traceUrl } from "~/trace/links.server";
-import { qrDataUrl } from "~/trace/qr.server";
-import { fileFrom, MAX_DOCUMENT_BYTES, parseMultipart, storeDocument, UploadError, readForm } from "~/uploads.server";
+import { requireOwnLot } from "~/capabilities/trace/dashboard.server";
+import { deleteEventSchema, eventSchema, serialsSchema } from "~/capabilities/trace/forms.server";
+import { lotDigitalLink, traceUrl } from "~/capabilities/trace/links.server";
+import { qrDataUrl } from "~/capabilities/trace/qr.server";
+import { fileFrom, MAX_DOCUMENT_BYTES, parseMultipart, storeDocument, UploadError, readForm } from "~/services/uploads.server";
 import { generateSerials } from "~/models/trace.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

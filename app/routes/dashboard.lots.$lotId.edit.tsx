@@ -1,16 +1,16 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireOrganisationRole } from "~/auth.server";
+import { requireOrganisationRole } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageMeta } from "~/components/meta";
 import { useT } from "~/i18n";
 import { eventOrderError } from "~/lib/trace-rules";
 import { getLot, listEvents, listCooperativeMembers, listCooperativeProducts, listLotMembers, lotInputProblems, updateLot } from "~/models/trace.server";
-import { lotSchema } from "~/trace/forms.server";
-import { LotForm } from "~/trace/lot-form";
-import { parseLotId } from "~/trace/page.server";
-import { readForm } from "~/uploads.server";
+import { lotSchema } from "~/capabilities/trace/forms.server";
+import { LotForm } from "~/components/lot-form";
+import { parseLotId } from "~/capabilities/trace/page.server";
+import { readForm } from "~/services/uploads.server";
 
 function ownLot(request: Request, lotId: string | undefined) {
   const { organisation } = requireOrganisationRole(request, { kind: "cooperative" });

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { countSerials, getProductSummary, listSerials } from "~/models/trace.server";
-import { requireOwnLot } from "~/trace/dashboard.server";
-import { labelsSchema } from "~/trace/forms.server";
-import { labelSheet } from "~/trace/labels.server";
-import { lotDigitalLink } from "~/trace/links.server";
+import { requireOwnLot } from "~/capabilities/trace/dashboard.server";
+import { labelsSchema } from "~/capabilities/trace/forms.server";
+import { labelSheet } from "~/capabilities/trace/labels.server";
+import { lotDigitalLink } from "~/capabilities/trace/links.server";
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 

@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { getProductGtin } from "~/models/trace.server";
-import { requireOwnLot } from "~/trace/dashboard.server";
-import { lotDigitalLink } from "~/trace/links.server";
-import { qrSvg } from "~/trace/qr.server";
+import { requireOwnLot } from "~/capabilities/trace/dashboard.server";
+import { lotDigitalLink } from "~/capabilities/trace/links.server";
+import { qrSvg } from "~/capabilities/trace/qr.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lot } = requireOwnLot(request, params.lotId);

@@ -1,14 +1,14 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { requireOrganisationRole } from "~/auth.server";
+import { requireOrganisationRole } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageMeta } from "~/components/meta";
 import { useT } from "~/i18n";
 import { createLot, listCooperativeMembers, listCooperativeProducts, lotInputProblems } from "~/models/trace.server";
-import { lotSchema } from "~/trace/forms.server";
-import { LotForm } from "~/trace/lot-form";
-import { readForm } from "~/uploads.server";
+import { lotSchema } from "~/capabilities/trace/forms.server";
+import { LotForm } from "~/components/lot-form";
+import { readForm } from "~/services/uploads.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireOrganisationRole(request, { kind: "cooperative" });

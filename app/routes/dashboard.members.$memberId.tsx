@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { requireOrganisationRole } from "~/auth.server";
+import { requireOrganisationRole } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
@@ -10,7 +10,7 @@ import { MemberFields } from "~/components/member-fields";
 import { useT } from "~/i18n";
 import { memberSchema } from "~/lib/member-rules";
 import { deleteMember, getMember, updateMember } from "~/models/cooperative.server";
-import { readForm } from "~/uploads.server";
+import { readForm } from "~/services/uploads.server";
 
 function memberId(params: { memberId?: string }) {
   const id = Number(params.memberId);

@@ -11,8 +11,8 @@ import { formatDateTime, formatDate, formatNumber, formatVnd } from "~/lib/money
 import { singleFields } from "~/lib/form-fields";
 import { lotCodeSchema } from "~/lib/order-forms";
 import { availableActions, orderActions, type OrderAction } from "~/lib/order-states";
-import { qrDataUrl, transferDetails } from "~/order-documents.server";
-import { notFound, notifyOrderStep, requireTrader, ruleViolation } from "~/order-routes.server";
+import { qrDataUrl, transferDetails } from "~/capabilities/orders/documents.server";
+import { notFound, notifyOrderStep, requireTrader, ruleViolation } from "~/capabilities/orders/route-helpers.server";
 import {
   addOrderLot,
   expireUnpaidOrders,
@@ -21,8 +21,8 @@ import {
   setTrustedBuyer,
   transitionOrder,
 } from "~/models/order.server";
-import { createOrderCheckoutSession } from "~/stripe.server";
-import { readForm } from "~/uploads.server";
+import { createOrderCheckoutSession } from "~/services/stripe.server";
+import { readForm } from "~/services/uploads.server";
 
 const idParam = z.coerce.number().int().positive();
 

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { getLocale } from "~/i18n/server";
 import { getOrderForOrganisation } from "~/models/order.server";
-import { orderPdf } from "~/order-documents.server";
-import { notFound, requireTrader } from "~/order-routes.server";
+import { orderPdf } from "~/capabilities/orders/documents.server";
+import { notFound, requireTrader } from "~/capabilities/orders/route-helpers.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = requireTrader(request);

@@ -8,8 +8,8 @@ import { useLocale, useT, type MessageKey } from "~/i18n";
 import { formatDate, formatVnd } from "~/lib/money";
 import { orderStatuses } from "~/lib/order-states";
 import { expireUnpaidOrders, listOrders } from "~/models/order.server";
-import { parseOrderFilters } from "~/order-list.server";
-import { requireTrader } from "~/order-routes.server";
+import { parseOrderFilters } from "~/capabilities/orders/list.server";
+import { requireTrader } from "~/capabilities/orders/route-helpers.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireTrader(request);

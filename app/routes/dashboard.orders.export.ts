@@ -3,8 +3,8 @@ import { stringify } from "csv-stringify/sync";
 import { getT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { listOrders } from "~/models/order.server";
-import { parseOrderFilters } from "~/order-list.server";
-import { requireTrader } from "~/order-routes.server";
+import { parseOrderFilters } from "~/capabilities/orders/list.server";
+import { requireTrader } from "~/capabilities/orders/route-helpers.server";
 
 /**
  * Organisation names and tracking numbers are typed by other users: a cell starting with `=`, `+`, `-`, `@` (or a

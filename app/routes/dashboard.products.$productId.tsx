@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { requireOrganisationRole } from "~/auth.server";
-import { productDefaults, productFormOptions } from "~/catalogue-options.server";
+import { requireOrganisationRole } from "~/services/auth.server";
+import { productDefaults, productFormOptions } from "~/capabilities/catalogue/options.server";
 import { photoUrl } from "~/components/catalogue";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
@@ -10,7 +10,7 @@ import { ProductForm } from "~/components/product-form";
 import { useT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { getProduct, listPhotos, listTiers } from "~/models/product.server";
-import { submitProduct } from "~/product-form.server";
+import { submitProduct } from "~/capabilities/catalogue/product-form.server";
 
 function productId(params: { productId?: string }) {
   const id = Number(params.productId);

@@ -1,15 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { requireOrganisationRole } from "~/auth.server";
-import { analyseCsv, MAX_CSV_BYTES, type RowReport } from "~/csv-import.server";
+import { requireOrganisationRole } from "~/services/auth.server";
+import { analyseCsv, MAX_CSV_BYTES, type RowReport } from "~/capabilities/catalogue/csv-import.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { isMessageKey, translateMaybe, useLocale, useT, type MessageKey } from "~/i18n";
 import { recordAudit } from "~/models/audit.server";
 import { ConflictError, importProducts } from "~/models/product.server";
-import { fileFrom, parseMultipart, UploadError } from "~/uploads.server";
+import { fileFrom, parseMultipart, UploadError } from "~/services/uploads.server";
 
 const confirmSchema = z.object({ intent: z.literal("confirm"), csv: z.string().min(1).max(MAX_CSV_BYTES) });
 

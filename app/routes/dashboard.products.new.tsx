@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { requireOrganisationRole } from "~/auth.server";
-import { productFormOptions } from "~/catalogue-options.server";
+import { requireOrganisationRole } from "~/services/auth.server";
+import { productFormOptions } from "~/capabilities/catalogue/options.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageMeta } from "~/components/meta";
 import { ProductForm } from "~/components/product-form";
 import { useT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
-import { submitProduct } from "~/product-form.server";
+import { submitProduct } from "~/capabilities/catalogue/product-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireOrganisationRole(request, { kind: "cooperative" });

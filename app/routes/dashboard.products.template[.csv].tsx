@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireOrganisationRole } from "~/auth.server";
-import { csvTemplate } from "~/csv-import.server";
+import { requireOrganisationRole } from "~/services/auth.server";
+import { csvTemplate } from "~/capabilities/catalogue/csv-import.server";
 
 /** The CSV template: the header every import needs and one example row. UTF-8 with BOM so Excel reads diacritics. */
 export async function loader({ request }: LoaderFunctionArgs) {

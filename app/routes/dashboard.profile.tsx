@@ -2,7 +2,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { requireOrganisationRole } from "~/auth.server";
+import { requireOrganisationRole } from "~/services/auth.server";
 import { photoUrl } from "~/components/catalogue";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, Notice, SelectField, TextAreaField, TextField } from "~/components/forms";
@@ -13,7 +13,7 @@ import { cooperativeTypes } from "~/lib/enums";
 import { profileSchema } from "~/lib/profile-rules";
 import { deleteCooperativePhoto, listCooperativePhotos, ProfileConflict, updateCooperativeProfile } from "~/models/cooperative.server";
 import { listProvinces } from "~/models/province.server";
-import { fileFrom, MAX_IMAGE_BYTES, parseMultipart, storeImage, UploadError } from "~/uploads.server";
+import { fileFrom, MAX_IMAGE_BYTES, parseMultipart, storeImage, UploadError } from "~/services/uploads.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation: o } = requireOrganisationRole(request, { kind: "cooperative", roles: ["owner"] });

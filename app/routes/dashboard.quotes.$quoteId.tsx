@@ -13,8 +13,8 @@ import { formatDate, formatVnd } from "~/lib/money";
 import { quoteAcceptSchema, quoteAnswerSchema } from "~/lib/order-forms";
 import { notifyOrganisation } from "~/models/notify.server";
 import { acceptQuote, answerQuote, declineQuote, getQuoteForOrganisation } from "~/models/quote.server";
-import { notFound, notifyOrderPlaced, requireTrader, ruleViolation } from "~/order-routes.server";
-import { readForm } from "~/uploads.server";
+import { notFound, notifyOrderPlaced, requireTrader, ruleViolation } from "~/capabilities/orders/route-helpers.server";
+import { readForm } from "~/services/uploads.server";
 
 const idParam = z.coerce.number().int().positive();
 

@@ -5,7 +5,7 @@ import { pageMeta } from "~/components/meta";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { formatDate, formatVnd } from "~/lib/money";
 import { listQuotes } from "~/models/quote.server";
-import { requireTrader } from "~/order-routes.server";
+import { requireTrader } from "~/capabilities/orders/route-helpers.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireTrader(request);

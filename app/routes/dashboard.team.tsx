@@ -3,17 +3,17 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireOrganisationRole } from "~/auth.server";
+import { requireOrganisationRole } from "~/services/auth.server";
 import { FormErrors, Notice, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { getT, useT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { emailSchema } from "~/lib/validation";
-import { absoluteUrl, sendMail } from "~/mail.server";
+import { absoluteUrl, sendMail } from "~/services/mail.server";
 import { recordAudit } from "~/models/audit.server";
 import { listOrganisationMembers } from "~/models/organisation.server";
 import { issueToken } from "~/models/token.server";
-import { readForm } from "~/uploads.server";
+import { readForm } from "~/services/uploads.server";
 
 const schema = z.object({ email: emailSchema });
 

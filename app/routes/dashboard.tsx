@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
-import { requireUser } from "~/auth.server";
+import { requireUser } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { dashboardNav } from "~/components/dashboard-nav";
 import { useT } from "~/i18n";

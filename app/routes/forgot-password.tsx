@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress } from "~/auth.server";
+import { clientAddress } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, Notice, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
@@ -11,11 +11,11 @@ import { getT, useT } from "~/i18n";
 import { env } from "~/env.server";
 import { getLocale } from "~/i18n/server";
 import { emailSchema } from "~/lib/validation";
-import { absoluteUrl, sendMail } from "~/mail.server";
+import { absoluteUrl, sendMail } from "~/services/mail.server";
 import { takeResetAllowance } from "~/models/login-throttle.server";
 import { issueToken } from "~/models/token.server";
 import { getUserByEmail } from "~/models/user.server";
-import { readForm } from "~/uploads.server";
+import { readForm } from "~/services/uploads.server";
 
 const schema = z.object({ email: emailSchema });
 

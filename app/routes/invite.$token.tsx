@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { createSession, getUser } from "~/auth.server";
+import { createSession, getUser } from "~/services/auth.server";
 import { schema as tables } from "~/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextField, useZodForm } from "~/components/forms";
@@ -14,7 +14,7 @@ import { passwordSchema } from "~/lib/validation";
 import { getOrganisation } from "~/models/organisation.server";
 import { consumeToken, peekToken } from "~/models/token.server";
 import { getUserByEmail, hashPassword } from "~/models/user.server";
-import { readForm } from "~/uploads.server";
+import { readForm } from "~/services/uploads.server";
 
 const newUserSchema = z.object({
   name: z.string({ error: "errors.required" }).trim().min(1).max(120, { error: "errors.tooLong" }),

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { clientAddress, createSession, getUserId, safeRedirect } from "~/auth.server";
+import { clientAddress, createSession, getUserId, safeRedirect } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, Notice, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
@@ -12,7 +12,7 @@ import { getLocale } from "~/i18n/server";
 import { emailSchema } from "~/lib/validation";
 import { clearLoginFailures, loginBlockedUntil, recordLoginFailure } from "~/models/login-throttle.server";
 import { verifyLogin } from "~/models/user.server";
-import { readForm } from "~/uploads.server";
+import { readForm } from "~/services/uploads.server";
 
 const schema = z.object({
   email: emailSchema,

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { destroySession } from "~/auth.server";
+import { destroySession } from "~/services/auth.server";
 
 export async function loader() {
   // Logging out changes state, so it is a POST; a GET just goes home.

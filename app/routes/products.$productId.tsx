@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { catalogueViewer } from "~/catalogue-viewer.server";
+import { catalogueViewer } from "~/capabilities/catalogue/viewer.server";
 import { CertificateBadges, VerifiedBadge } from "~/components/badges";
 import { Fact, photoSrcSet, photoUrl } from "~/components/catalogue";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -10,13 +10,13 @@ import { useLocale, useT } from "~/i18n";
 import { displayGtin } from "~/lib/gtin";
 import { formatNumber, formatVnd } from "~/lib/money";
 import { monthsFromMask } from "~/lib/product-rules";
-import { absoluteUrl } from "~/mail.server";
+import { absoluteUrl } from "~/services/mail.server";
 import { getProductForDisplay, listPublishedProductIds } from "~/models/product.server";
 import { productsByIds } from "~/models/search.server";
 import { getMemberships } from "~/models/user.server";
 import { AddToCart } from "~/components/add-to-cart";
 import { ContactButtons } from "~/components/contact-buttons";
-import { contactForViewer } from "~/contact.server";
+import { contactForViewer } from "~/capabilities/contact/contact.server";
 import { ProductCard } from "~/components/product-card";
 import { relatedProducts } from "~/models/related.server";
 

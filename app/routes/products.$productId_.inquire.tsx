@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireUser } from "~/auth.server";
+import { requireUser } from "~/services/auth.server";
 import { AddToCart } from "~/components/add-to-cart";
 import { ContactButtons } from "~/components/contact-buttons";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -10,11 +10,11 @@ import { InquiryForm } from "~/components/inquiry-form";
 import { pageMeta } from "~/components/meta";
 import { getT, useT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
-import { contactForViewer } from "~/contact.server";
-import { handleNewInquiry } from "~/inquiry.server";
+import { contactForViewer } from "~/capabilities/contact/contact.server";
+import { handleNewInquiry } from "~/capabilities/contact/inquiry.server";
 import { getCooperativeContact, getPublishedProduct } from "~/models/thread.server";
 import { getMemberships } from "~/models/user.server";
-import { notFound, requireBuyer } from "~/order-routes.server";
+import { notFound, requireBuyer } from "~/capabilities/orders/route-helpers.server";
 
 function load(request: Request, productId: string | undefined) {
   const id = z.coerce.number().int().positive().safeParse(productId);

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { requireUser } from "~/auth.server";
+import { requireUser } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, Notice, SelectField, TextAreaField, TextField } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
@@ -17,8 +17,8 @@ import { getProvince, listProvinces } from "~/models/province.server";
 import { requestQuote } from "~/models/quote.server";
 import { getCooperativeContact, getPublishedProduct } from "~/models/thread.server";
 import { getMemberships } from "~/models/user.server";
-import { notFound, requireBuyer, ruleViolation } from "~/order-routes.server";
-import { readForm } from "~/uploads.server";
+import { notFound, requireBuyer, ruleViolation } from "~/capabilities/orders/route-helpers.server";
+import { readForm } from "~/services/uploads.server";
 
 function load(request: Request, productId: string | undefined) {
   const id = z.coerce.number().int().positive().safeParse(productId);

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { catalogueViewer } from "~/catalogue-viewer.server";
+import { catalogueViewer } from "~/capabilities/catalogue/viewer.server";
 import { barcodeSvg } from "~/lib/barcode.server";
 import { getProductForDisplay } from "~/models/product.server";
 

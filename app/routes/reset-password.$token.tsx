@@ -12,7 +12,7 @@ import { useT } from "~/i18n";
 import { passwordSchema } from "~/lib/validation";
 import { consumeToken, peekToken } from "~/models/token.server";
 import { hashPassword } from "~/models/user.server";
-import { readForm } from "~/uploads.server";
+import { readForm } from "~/services/uploads.server";
 
 const schema = z.object({ password: passwordSchema });
 

@@ -1,10 +1,10 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { safeRedirect } from "~/auth.server";
+import { safeRedirect } from "~/services/auth.server";
 import { secureCookies } from "~/env.server";
 import { getT } from "~/i18n";
 import { isLocale, localeCookie } from "~/i18n/locale";
 import { getLocale } from "~/i18n/server";
-import { readForm } from "~/uploads.server";
+import { readForm } from "~/services/uploads.server";
 
 export async function loader() {
   return redirect("/");

@@ -3,7 +3,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { createSession, getUserId } from "~/auth.server";
+import { createSession, getUserId } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, FormErrors, SelectField, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
@@ -12,7 +12,7 @@ import { buyerTypes, cooperativeTypes } from "~/lib/enums";
 import { emailSchema, passwordSchema, taxCodeSchema } from "~/lib/validation";
 import { ConflictError, signUpOrganisation } from "~/models/organisation.server";
 import { listProvinces } from "~/models/province.server";
-import { readForm } from "~/uploads.server";
+import { readForm } from "~/services/uploads.server";
 
 const text = (max: number) =>
   z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(max, { error: "errors.tooLong" });

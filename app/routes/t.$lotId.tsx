@@ -6,8 +6,8 @@ import { ErrorList, Notice } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { formatDate } from "~/lib/money";
-import { parseLotId, reportSchema, submitReport, tracePageData } from "~/trace/page.server";
-import { readForm } from "~/uploads.server";
+import { parseLotId, reportSchema, submitReport, tracePageData } from "~/capabilities/trace/page.server";
+import { readForm } from "~/services/uploads.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseLotId(params.lotId);

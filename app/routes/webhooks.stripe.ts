@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { applyStripeCheckoutCompleted, getOrderIdForSession, getOrderSummary } from "~/models/order.server";
-import { notifyOrderStep } from "~/order-routes.server";
-import { verifyWebhook } from "~/stripe.server";
+import { notifyOrderStep } from "~/capabilities/orders/route-helpers.server";
+import { verifyWebhook } from "~/services/stripe.server";
 
 const sessionSchema = z.object({
   id: z.string(),

@@ -1,6 +1,6 @@
 import { and, eq, ne } from "drizzle-orm";
 import sharp from "sharp";
-import { createSession } from "~/auth.server";
+import { createSession } from "~/services/auth.server";
 import { db, schema } from "~/db.server";
 
 export const ORIGIN = "http://localhost:3000";

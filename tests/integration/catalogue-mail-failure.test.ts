@@ -6,7 +6,7 @@ import { loader as dashboardLoader } from "~/routes/dashboard._index";
 import { args, call, cookieFor, get } from "./catalogue-helpers";
 
 // The mail server is down for this whole file.
-vi.mock("~/mail.server", () => ({
+vi.mock("~/services/mail.server", () => ({
   sendMail: vi.fn(async () => {
     throw new Error("SMTP unreachable");
   }),

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { createSession } from "~/auth.server";
+import { createSession } from "~/services/auth.server";
 import { db, schema } from "~/db.server";
 import { action as inviteAction } from "~/routes/invite.$token";
 import { action as teamAction } from "~/routes/dashboard.team";

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNotNull } from "drizzle-orm";
 import { db, schema } from "~/db.server";
-import { createSession } from "~/auth.server";
+import { createSession } from "~/services/auth.server";
 
 export const ORIGIN = "http://localhost:3000";
 

@@ -1,5 +1,5 @@
 import { and, eq, ne } from "drizzle-orm";
-import { createSession } from "~/auth.server";
+import { createSession } from "~/services/auth.server";
 import { db, schema } from "~/db.server";
 
 export const ORIGIN = "http://localhost:3000";

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { clientAddress } from "~/auth.server";
+import { clientAddress } from "~/services/auth.server";
 import { env } from "~/env.server";
 import { getT } from "~/i18n";
 import { todayInVietnam } from "~/lib/certificates";
 import { displayGtin } from "~/lib/gtin";
 import { certificateStateOn, sprayWithinInterval } from "~/lib/trace-rules";
-import { sendMail } from "~/mail.server";
+import { sendMail } from "~/services/mail.server";
 import { createProblemReport, getPublicLot, recentReportCount, reportRecipients, reporterKey, serialExists, serialScanCount } from "~/models/trace.server";
-import { imageUrl } from "~/uploads.server";
+import { imageUrl } from "~/services/uploads.server";
 import { cooperativeUrl, epcisUrl, lotDigitalLink, productUrl, traceUrl } from "./links.server";
 
 export const reportSchema = z.object({

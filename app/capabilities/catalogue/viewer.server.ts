@@ -1,4 +1,4 @@
-import { getUser } from "~/auth.server";
+import { getUser } from "~/services/auth.server";
 import { listExpiringCertificates, sendExpiryWarnings } from "~/models/certificate.server";
 import { getMemberships } from "~/models/user.server";
 

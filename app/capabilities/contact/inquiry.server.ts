@@ -6,7 +6,7 @@ import { getLocale } from "~/i18n/server";
 import { inquirySchema, messageSchema } from "~/lib/order-forms";
 import { notifyOrganisation } from "~/models/notify.server";
 import { openThread, postMessage, type Attachment } from "~/models/thread.server";
-import { fileFrom, MAX_DOCUMENT_BYTES, parseMultipart, storeDocument, UploadError, readForm } from "~/uploads.server";
+import { fileFrom, MAX_DOCUMENT_BYTES, parseMultipart, storeDocument, UploadError, readForm } from "~/services/uploads.server";
 
 /** Parses a message form that may carry one attachment. Upload problems come back as 413/415 before anything is stored. */
 async function readMessageForm(request: Request) {

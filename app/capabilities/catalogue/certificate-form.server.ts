@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "@remix-run/node";
-import { requireOrganisationRole } from "~/auth.server";
+import { requireOrganisationRole } from "~/services/auth.server";
 import { certificateSchema } from "~/lib/certificate-rules";
 import { createCertificate, getCertificate, ScopeError, updateCertificate } from "~/models/certificate.server";
-import { fileFrom, MAX_DOCUMENT_BYTES, parseMultipart, storeDocument, UploadError } from "~/uploads.server";
+import { fileFrom, MAX_DOCUMENT_BYTES, parseMultipart, storeDocument, UploadError } from "~/services/uploads.server";
 
 /**
  * Create or edit a certificate claim from its multipart form. The evidence file is required for a new claim and

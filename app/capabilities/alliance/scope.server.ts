@@ -1,4 +1,4 @@
-import { forbidden, requireUser } from "~/auth.server";
+import { forbidden, requireUser } from "~/services/auth.server";
 import type { Moderator } from "~/models/alliance.server";
 import { getMemberships } from "~/models/user.server";
 

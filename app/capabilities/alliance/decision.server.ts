@@ -1,10 +1,10 @@
 import { data, redirect } from "@remix-run/node";
 import { z } from "zod";
-import { forbidden, safeRedirect } from "~/auth.server";
-import { requireModerator } from "~/alliance-scope.server";
+import { forbidden, safeRedirect } from "~/services/auth.server";
+import { requireModerator } from "~/capabilities/alliance/scope.server";
 import { decideCertificate, decideCooperative } from "~/models/alliance.server";
 import { singleFields } from "~/lib/form-fields";
-import { readForm } from "~/uploads.server";
+import { readForm } from "~/services/uploads.server";
 
 /** A reason is required to reject, so the cooperative learns what to fix. */
 export const decisionSchema = z

@@ -1,9 +1,9 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "@remix-run/node";
-import { requireOrganisationRole } from "~/auth.server";
+import { requireOrganisationRole } from "~/services/auth.server";
 import { productSchema } from "~/lib/product-rules";
 import { ConflictError, createProduct, deleteProductPhoto, getProduct, referenceErrors, updateProduct } from "~/models/product.server";
-import { fileFrom, MAX_IMAGE_BYTES, parseMultipart, storeImage, UploadError } from "~/uploads.server";
+import { fileFrom, MAX_IMAGE_BYTES, parseMultipart, storeImage, UploadError } from "~/services/uploads.server";
 
 const MAX_PHOTOS = 8;
 

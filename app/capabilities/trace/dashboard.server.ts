@@ -1,4 +1,4 @@
-import { requireOrganisationRole } from "~/auth.server";
+import { requireOrganisationRole } from "~/services/auth.server";
 import { getLot, type Lot } from "~/models/trace.server";
 import { parseLotId } from "./page.server";
 

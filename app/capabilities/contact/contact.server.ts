@@ -1,4 +1,4 @@
-import { getUser } from "~/auth.server";
+import { getUser } from "~/services/auth.server";
 import { getMemberships } from "~/models/user.server";
 import { getCooperativeContact } from "~/models/thread.server";
 import type { ContactDetails } from "~/components/contact-buttons";

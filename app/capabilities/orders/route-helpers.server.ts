@@ -1,11 +1,11 @@
 import { data } from "@remix-run/node";
-import { requireOrganisationRole } from "~/auth.server";
+import { requireOrganisationRole } from "~/services/auth.server";
 import { getT, isMessageKey, type MessageKey, type T } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { formatVnd } from "~/lib/money";
 import { OrderError } from "~/models/order.server";
 import { notifyOrganisation } from "~/models/notify.server";
-import { UploadError } from "~/uploads.server";
+import { UploadError } from "~/services/uploads.server";
 
 /** A member of a buyer or a cooperative: the two parties of threads, quotes and orders. */
 export function requireTrader(request: Request) {
