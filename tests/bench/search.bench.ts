@@ -12,103 +12,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { migrateDatabase } from "../../db/migrate";
 import { openDatabase, type Db } from "../../db/open";
-import { seedReference } from "../../db/seed/reference";
-import { productTemplates } from "../../db/seed/catalogue-data";
-import { prng, addDays } from "../../db/seed/random";
+import { dir, ensureCatalogue, root, today } from "./catalogue";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
-const dir = path.join(root, "bench-data");
 const sizes = (process.env.BENCH_SIZES ?? "50000,500000").split(",").map(Number);
 const ITER = Number(process.env.BENCH_ITER ?? 40);
 const NAIVE_ITER = Math.max(5, Math.round(ITER / 4));
 const HTTP_ITER = 20;
-const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-
-/* ------------------------------------------------------------------ building the catalogue */
-
-const places = ["Phú Ngãi", "Tân Phú", "Bình Minh", "Hòa Lộc", "Cái Mơn", "An Bình", "Thạnh Phú", "Mỏ Cày", "Long Hồ", "Đức Hòa", "Tam Nông", "Hưng Đạo", "Đông Hải", "Nam Sách", "Mường Thanh", "Cầu Đất", "Ea Kar", "Krông Pắc", "Tiên Phước", "Đại Lộc"];
-const kinds = ["Nông nghiệp", "Dịch vụ nông nghiệp", "Rau an toàn", "Trái cây", "Lúa gạo", "Cà phê", "Chè", "Thủy sản", "Dừa", "Mật ong"];
-const grades = ["", " loại 1", " loại 2", " xuất khẩu", " hữu cơ", " đặc biệt", " vụ mới", " sỉ"];
-
-function build(file: string, products: number) {
-  const coops = Math.round((products * 30_000) / 500_000);
-  for (const s of ["", "-wal", "-shm"]) fs.rmSync(file + s, { force: true });
-  const t0 = performance.now();
-  const db = openDatabase(file);
-  const c = db.$client;
-  migrateDatabase(db);
-  seedReference(db);
-  // Marks a complete build (written last), so an interrupted one is rebuilt next time.
-  c.exec("CREATE TABLE kv_bench (k TEXT PRIMARY KEY, v TEXT)");
-  c.pragma("synchronous = OFF");
-  c.pragma("cache_size = -200000");
-  // Bulk path: triggers off while loading, one INSERT … SELECT per index table afterwards, triggers back on.
-  const triggers = c.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%'").all() as { name: string; sql: string }[];
-  for (const t of triggers) c.exec(`DROP TRIGGER ${t.name}`);
-  const provinces = c.prepare("SELECT code FROM provinces ORDER BY code").pluck().all() as string[];
-  const rand = prng(500_000);
-  const insOrg = c.prepare(
-    "INSERT INTO organisations (kind, name, slug, province_code, cooperative_type, status, verified_at, member_count, main_products, commune) VALUES ('cooperative', ?, ?, ?, 'htx', 'active', ?, ?, ?, ?)",
-  );
-  const insProduct = c.prepare(
-    "INSERT INTO products (cooperative_id, slug, name_vi, name_en, category_code, description_vi, description_en, unit, origin_province_code, harvest_months, price, min_order_qty, stock, status, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'published', ?)",
-  );
-  const insCert = c.prepare("INSERT INTO certificates (cooperative_id, type, ocop_stars, number, issuer, issue_date, expiry_date, status) VALUES (?, ?, ?, ?, 'VIETCERT', ?, ?, ?)");
-  const insCp = c.prepare("INSERT INTO certificate_products (certificate_id, product_id) VALUES (?, ?)");
-  const perCoop = Math.ceil(products / coops);
-  let made = 0;
-  c.transaction(() => {
-    for (let i = 0; i < coops && made < products; i++) {
-      const province = provinces[i % provinces.length]!;
-      const kind = kinds[i % kinds.length]!;
-      const name = `HTX ${kind} ${places[(i * 7) % places.length]} ${i + 1}`;
-      const templates = productTemplates.filter((_, k) => (k + i) % 9 < 2 || k % kinds.length === i % kinds.length);
-      const verified = rand.chance(0.7) ? addDays(today, -rand.int(1, 900)) : null;
-      const orgId = Number(insOrg.run(name, `htx-${i + 1}`, province, verified, rand.int(7, 300), templates.slice(0, 3).map((t) => t.vi).join(", "), places[i % places.length]).lastInsertRowid);
-      const ids: number[] = [];
-      for (let k = 0; k < perCoop && made < products; k++, made++) {
-        const t = templates[k % templates.length]!;
-        const grade = grades[(k + i) % grades.length]!;
-        const price = Math.max(1000, Math.round((t.price * (0.7 + rand.next() * 0.6)) / 500) * 500);
-        const months = t.months.reduce((m, x) => m | (1 << (x - 1)), 0);
-        const published = new Date(Date.UTC(2025, 0, 1) + made * 60_000).toISOString();
-        ids.push(
-          Number(
-            insProduct.run(orgId, `p-${made}`, `${t.vi}${grade}`, t.en, t.category, `${t.descVi} Sản phẩm của ${name}.`, t.descEn, t.unit, province, months, price, rand.pick([5, 10, 20, 50, 100]), rand.chance(0.1) ? 0 : rand.int(10, 5000), published)
-              .lastInsertRowid,
-          ),
-        );
-      }
-      const cert = (type: string, stars: number | null, expired: boolean, covers: number[]) => {
-        const expiry = expired ? addDays(today, -rand.int(1, 300)) : addDays(today, rand.int(10, 900));
-        const id = Number(insCert.run(orgId, type, stars, `${type}-${i}`, addDays(expiry, -730), expiry, "verified").lastInsertRowid);
-        for (const p of covers) insCp.run(id, p);
-      };
-      if (rand.chance(0.8)) cert("vietgap", null, rand.chance(0.15), ids);
-      if (rand.chance(0.35)) cert("ocop", rand.pick([3, 3, 4, 4, 5]), rand.chance(0.1), ids.slice(0, Math.ceil(ids.length / 3)));
-      if (rand.chance(0.1)) cert("organic", null, rand.chance(0.1), ids.slice(0, 4));
-      if (rand.chance(0.05)) cert("globalgap", null, false, ids.slice(0, 4));
-      if (rand.chance(0.05)) cert("gi", null, false, ids);
-    }
-  })();
-  const tLoad = performance.now();
-  c.exec("INSERT INTO search_attrs SELECT * FROM search_attrs_source");
-  c.exec("INSERT INTO product_fts (rowid, x, f, t) SELECT product_id, x, f, t FROM product_fts_source");
-  c.exec("INSERT INTO coop_fts (rowid, x, f, t) SELECT organisation_id, x, f, t FROM coop_fts_source");
-  c.exec("INSERT INTO search_facet_cube SELECT * FROM search_facet_cube_source");
-  c.exec("INSERT INTO search_expiry_counts SELECT * FROM search_expiry_counts_source");
-  c.exec("INSERT INTO product_fts (product_fts) VALUES ('optimize')");
-  c.exec("INSERT INTO coop_fts (coop_fts) VALUES ('optimize')");
-  for (const t of triggers) c.exec(t.sql);
-  c.exec("ANALYZE");
-  c.prepare("INSERT INTO kv_bench (k, v) VALUES ('products', ?)").run(products);
-  c.pragma("wal_checkpoint(TRUNCATE)");
-  c.close();
-  return { load: tLoad - t0, index: performance.now() - tLoad, coops };
-}
 
 /* ------------------------------------------------------------------ the query set */
 
@@ -259,7 +169,7 @@ async function main() {
   const started = performance.now();
   const files: { size: number; file: string }[] = [];
   for (const size of sizes) {
-    const { file, built } = ensureSimple(size);
+    const { file, built } = ensureCatalogue(size);
     if (built) console.log(`built ${size.toLocaleString("en")} products / ${built.coops.toLocaleString("en")} cooperatives: load ${(built.load / 1000).toFixed(1)} s, index ${(built.index / 1000).toFixed(1)} s`);
     else console.log(`reusing ${path.relative(root, file)} (BENCH_REBUILD=1 to rebuild)`);
     files.push({ size, file });
@@ -332,22 +242,6 @@ async function main() {
   console.log(`Worst first request after a write at ${Math.max(...sizes).toLocaleString("en")} products: ${f(Math.max(...big.map((r) => r.afterWrite)))} ms; worst cold (empty cache): ${f(Math.max(...big.map((r) => r.cold)))} ms.`);
   console.log(`\nWorst p95 at ${Math.max(...sizes).toLocaleString("en")} products (results + cached facets): ${f(worst)} ms. Total bench time ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   g.__db?.$client.close();
-}
-
-function ensureSimple(size: number) {
-  const file = path.join(dir, `bench-${size}.db`);
-  if (!process.env.BENCH_REBUILD && fs.existsSync(file)) {
-    try {
-      const db = openDatabase(file);
-      const n = db.$client.prepare("SELECT v FROM kv_bench WHERE k = 'products'").pluck().get();
-      db.$client.close();
-      if (Number(n) === size) return { file, built: null };
-    } catch {
-      /* incomplete: rebuild */
-    }
-  }
-  fs.mkdirSync(dir, { recursive: true });
-  return { file, built: build(file, size) };
 }
 
 await main();
