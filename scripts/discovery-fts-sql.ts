@@ -24,20 +24,24 @@ for (const [base, letters] of Object.entries(groups)) {
 // Combining marks, for text that arrived decomposed (NFD).
 for (const cp of [0x300, 0x301, 0x303, 0x309, 0x323, 0x302, 0x306, 0x31b]) pairs.push([String.fromCodePoint(cp), ""]);
 
-const chunk = 24;
+const chunk = 12;
 /**
- * SELECT * plus a column \`f\` (the folded \`x\`) from a source query, in stages of a few replace() calls each: one
- * expression nesting 144 calls overflows the parser stack of ordinary sqlite3 builds.
+ * A WITH list over a source query that adds a column \`f\` (the folded \`x\`) in stages of a few replace() calls
+ * each, ending in a CTE named \`a\`. The stages are sibling CTEs, not nested subqueries, so no statement nests more
+ * than a dozen calls: every stock sqlite3 shell (3.40+, parser stack of 100) can read the schema, and the planner
+ * flattens the chain as before.
  */
 const withFold = (source: string) => {
-  let sql = `(${source}) s0`;
+  const ctes = [`s0 AS (${source})`];
   let prev = "x";
-  for (let i = 0; i * chunk < pairs.length; i++) {
+  const stages = Math.ceil(pairs.length / chunk);
+  for (let i = 0; i < stages; i++) {
     const expr = pairs.slice(i * chunk, (i + 1) * chunk).reduce((acc, [from, to]) => `replace(${acc},'${from}','${to}')`, prev);
-    sql = `(SELECT s${i}.*, ${expr} AS f${i + 1} FROM ${sql}) s${i + 1}`;
+    const name = i + 1 === stages ? "a" : `s${i + 1}`;
+    ctes.push(`${name} AS (SELECT s${i}.*, ${expr} AS f${i + 1} FROM s${i})`);
     prev = `f${i + 1}`;
   }
-  return { from: sql, f: prev };
+  return { with: `WITH ${ctes.join(",\n  ")}`, f: prev };
 };
 
 const types = ["ocop", "vietgap", "organic", "globalgap", "iso9001", "iso22000", "haccp", "gi", "collective_trademark", "planting_area_code", "other"];
@@ -162,11 +166,12 @@ const productFold = withFold(`SELECT a.*, ${exactText} AS x, coalesce(p.name_en,
   JOIN products p ON p.id = a.product_id JOIN organisations o ON o.id = a.cooperative_id
   JOIN ocop_categories k ON k.code = a.category_code JOIN provinces pr ON pr.code = a.province_code`);
 add(`CREATE VIEW product_fts_source AS
+${productFold.with}
 SELECT a.product_id, a.cooperative_id, lower(a.x) AS x, lower(a.${productFold.f}) || ' ' || lower(a.english) AS f,
   'all p' || a.province_code || ' k' || replace(a.category_code,'.','') || ' g' || replace(a.group_code,'.','')
   || CASE WHEN a.verified THEN ' v' ELSE '' END || CASE WHEN a.stock > 0 THEN ' s' ELSE '' END
   || ${months} || ${certTokens} AS t
-FROM ${productFold.from.replace(/ s(\d+)$/, " a")}`);
+FROM a`);
 
 add(`CREATE VIRTUAL TABLE coop_fts USING fts5(x, f, t, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0', prefix='2 3', detail='column')`);
 
@@ -177,7 +182,8 @@ const coopFold = withFold(`SELECT o.id AS organisation_id, ${coopText} AS x,
 FROM organisations o JOIN provinces pr ON pr.code = o.province_code
 WHERE o.kind = 'cooperative' AND o.status = 'active'`);
 add(`CREATE VIEW coop_fts_source AS
-SELECT a.organisation_id, lower(a.x) AS x, lower(a.${coopFold.f}) AS f, a.t FROM ${coopFold.from.replace(/ s(\d+)$/, " a")}`);
+${coopFold.with}
+SELECT a.organisation_id, lower(a.x) AS x, lower(a.${coopFold.f}) AS f, a.t FROM a`);
 
 const reindexProducts = (where: string) => `
   DELETE FROM product_fts WHERE rowid IN (SELECT product_id FROM search_attrs WHERE ${where});
