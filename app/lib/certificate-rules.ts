@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decimal } from "./validation";
 import { ocopExpiry } from "./certificates";
 import { certificateTypes } from "./enums";
 
@@ -28,7 +29,7 @@ const date = z
 export const certificateSchema = z
   .object({
     type: z.enum(certificateTypes, { error: "catalogue.errors.certificateType" }),
-    ocopStars: z.coerce.number().int().min(3, { error: "catalogue.errors.ocopStars" }).max(5, { error: "catalogue.errors.ocopStars" }).optional(),
+    ocopStars: decimal(z.number({ error: "catalogue.errors.ocopStars" }).int({ error: "catalogue.errors.ocopStars" }).min(3, { error: "catalogue.errors.ocopStars" }).max(5, { error: "catalogue.errors.ocopStars" })).optional(),
     number: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(80, { error: "errors.tooLong" }),
     issuer: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(200, { error: "errors.tooLong" }),
     issueDate: date,
@@ -36,7 +37,7 @@ export const certificateSchema = z
     scope: z.string().trim().max(500, { error: "errors.tooLong" }).optional(),
     productIds: z.preprocess(
       (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-      z.array(z.coerce.number().int().positive()).max(500),
+      z.array(decimal(z.number().int().positive())).max(500),
     ),
   })
   .transform((v, ctx) => {

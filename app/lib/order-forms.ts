@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decimal } from "./validation";
 import { paymentMethods } from "./order-states";
 
 /** Form schemas shared by the browser (conform) and the server. Messages are catalogue keys. */
@@ -11,12 +12,14 @@ const isoDate = z
 export const dateSchema = isoDate;
 export const optionalText = (max: number) => z.string().trim().max(max, { error: "errors.tooLong" }).optional();
 export const requiredText = (max: number) => z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(max, { error: "errors.tooLong" });
-export const idSchema = z.coerce.number({ error: "errors.invalid" }).int({ error: "errors.invalid" }).positive({ error: "errors.invalid" });
-export const quantitySchema = z.coerce
-  .number({ error: "orders.errors.quantity" })
-  .int({ error: "orders.errors.quantity" })
-  .positive({ error: "orders.errors.quantity" })
-  .max(10_000_000, { error: "orders.errors.quantity" });
+export const idSchema = decimal(z.number({ error: "errors.invalid" }).int({ error: "errors.invalid" }).positive({ error: "errors.invalid" }));
+export const quantitySchema = decimal(
+  z
+    .number({ error: "orders.errors.quantity" })
+    .int({ error: "orders.errors.quantity" })
+    .positive({ error: "orders.errors.quantity" })
+    .max(10_000_000, { error: "orders.errors.quantity" }),
+);
 
 export const deliverySchema = z.object({
   provinceCode: z.string({ error: "errors.province" }).regex(/^\d{2}$/, { error: "errors.province" }),
@@ -60,7 +63,7 @@ export const quoteRequestSchema = z.object({
 
 export const quoteAnswerSchema = z.object({
   intent: z.literal("answer"),
-  unitPrice: z.coerce.number({ error: "orders.errors.price" }).int({ error: "orders.errors.price" }).positive({ error: "orders.errors.price" }).max(10_000_000_000, { error: "orders.errors.price" }),
+  unitPrice: decimal(z.number({ error: "orders.errors.price" }).int({ error: "orders.errors.price" }).positive({ error: "orders.errors.price" }).max(10_000_000_000, { error: "orders.errors.price" })),
   validUntil: isoDate,
   terms: optionalText(2000),
 });

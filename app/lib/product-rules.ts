@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decimal } from "./validation";
 import { parseGtin } from "./gtin";
 import { productStatuses, saleUnits } from "./enums";
 
@@ -18,8 +19,8 @@ export function parseWholeNumber(input: string, { grouped = false }: { grouped?:
   const raw = input.trim().replace(/\s*₫$|\s*đ$/iu, "");
   if (!raw) return "errors.required";
   if (/^-/.test(raw)) return "catalogue.errors.negative";
-  if (/^\d+$/.test(raw)) return Number(raw);
-  if (grouped && /^\d{1,3}([., \u00a0]\d{3})+$/.test(raw)) return Number(raw.replace(/\D/g, ""));
+  if (/^[0-9]+$/.test(raw)) return Number(raw);
+  if (grouped && /^[0-9]{1,3}([., \u00a0][0-9]{3})+$/.test(raw)) return Number(raw.replace(/\D/g, ""));
   return "catalogue.errors.wholeNumber";
 }
 
@@ -128,7 +129,7 @@ export const TIER_ROWS = 4;
 
 const months = z.preprocess(
   (v) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.coerce.number({ error: "catalogue.errors.month" }).int({ error: "catalogue.errors.month" }).min(1, { error: "catalogue.errors.month" }).max(12, { error: "catalogue.errors.month" })),
+  z.array(decimal(z.number({ error: "catalogue.errors.month" }).int({ error: "catalogue.errors.month" }).min(1, { error: "catalogue.errors.month" }).max(12, { error: "catalogue.errors.month" }))),
 );
 
 export const productSchema = z

@@ -27,3 +27,21 @@ export const phoneSchema = z
   .string()
   .trim()
   .regex(/^(\+84|0)\d{9,10}$/, { error: "errors.phone" });
+
+const decimalText = /^-?[0-9]+(\.[0-9]+)?$/;
+
+/**
+ * Reads a number typed in a form or a URL: plain decimal digits only (an optional minus and fraction, so "-5" and
+ * "4.5" reach the range and integer checks with their own messages). `Number()` would also take "0x64" (100),
+ * "1e3" (1000), "0b11", "Infinity" and " 12 " with inner spaces; those become NaN here and fail as not a number.
+ * A blank value becomes undefined, so an optional field stays optional.
+ */
+export function readDecimal(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const v = value.trim();
+  if (v === "") return undefined;
+  return decimalText.test(v) ? Number(v) : Number.NaN;
+}
+
+/** A number schema fed through `readDecimal`: use it instead of `z.coerce.number()` for anything a person types. */
+export const decimal = <T extends z.ZodType<number>>(schema: T) => z.preprocess(readDecimal, schema);

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { decimal } from "~/lib/validation";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireOrganisationRole } from "~/services/auth.server";
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const deleteSchema = z.object({ intent: z.literal("delete"), certificateId: z.coerce.number().int().positive() });
+const deleteSchema = z.object({ intent: z.literal("delete"), certificateId: decimal(z.number().int().positive()) });
 
 export async function action({ request }: ActionFunctionArgs) {
   const { user, organisation } = requireOrganisationRole(request, { kind: "cooperative" });

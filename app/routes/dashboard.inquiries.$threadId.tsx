@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { decimal } from "~/lib/validation";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -13,7 +14,7 @@ import { messageSchema } from "~/lib/order-forms";
 import { getThreadForOrganisation, markThreadRead } from "~/models/thread.server";
 import { notFound, requireTrader } from "~/capabilities/orders/route-helpers.server";
 
-const idParam = z.coerce.number().int().positive();
+const idParam = decimal(z.number().int().positive());
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = requireTrader(request);

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { decimal } from "~/lib/validation";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -24,7 +25,7 @@ import {
 import { createOrderCheckoutSession } from "~/services/stripe.server";
 import { readForm } from "~/services/uploads.server";
 
-const idParam = z.coerce.number().int().positive();
+const idParam = decimal(z.number().int().positive());
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = requireTrader(request);

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { decimal } from "~/lib/validation";
 import { z } from "zod";
 import { getLocale } from "~/i18n/server";
 import { getOrderForOrganisation } from "~/models/order.server";
@@ -7,7 +8,7 @@ import { notFound, requireTrader } from "~/capabilities/orders/route-helpers.ser
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = requireTrader(request);
-  const id = z.coerce.number().int().positive().safeParse(params.orderId);
+  const id = decimal(z.number().int().positive()).safeParse(params.orderId);
   const view = id.success ? getOrderForOrganisation({ id: id.data, organisationId: organisation.id }) : null;
   if (!view) throw notFound(request, "orders.errors.orderNotFound");
   const pdf = await orderPdf(view, getLocale(request));

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { decimal } from "~/lib/validation";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -16,7 +17,7 @@ import { acceptQuote, answerQuote, declineQuote, getQuoteForOrganisation } from 
 import { notFound, notifyOrderPlaced, requireTrader, ruleViolation } from "~/capabilities/orders/route-helpers.server";
 import { readForm } from "~/services/uploads.server";
 
-const idParam = z.coerce.number().int().positive();
+const idParam = decimal(z.number().int().positive());
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organisation } = requireTrader(request);

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { decimal } from "~/lib/validation";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireUser } from "~/services/auth.server";
@@ -17,7 +18,7 @@ import { getMemberships } from "~/models/user.server";
 import { notFound, requireBuyer } from "~/capabilities/orders/route-helpers.server";
 
 function load(request: Request, productId: string | undefined) {
-  const id = z.coerce.number().int().positive().safeParse(productId);
+  const id = decimal(z.number().int().positive()).safeParse(productId);
   const product = id.success ? getPublishedProduct({ id: id.data }) : null;
   const cooperative = product ? getCooperativeContact({ id: product.cooperativeId }) : null;
   if (!product || !cooperative) throw notFound(request, "orders.errors.productNotFound");

@@ -1,4 +1,5 @@
 import { getFormProps, useForm } from "@conform-to/react";
+import { decimal } from "~/lib/validation";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -21,7 +22,7 @@ import { notFound, requireBuyer, ruleViolation } from "~/capabilities/orders/rou
 import { readForm } from "~/services/uploads.server";
 
 function load(request: Request, productId: string | undefined) {
-  const id = z.coerce.number().int().positive().safeParse(productId);
+  const id = decimal(z.number().int().positive()).safeParse(productId);
   const product = id.success ? getPublishedProduct({ id: id.data }) : null;
   const cooperative = product ? getCooperativeContact({ id: product.cooperativeId }) : null;
   if (!product || !cooperative) throw notFound(request, "orders.errors.productNotFound");

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-// @ts-expect-error plain ESM module without types, run by node directly
 import { summarize } from "../setup/summary.mjs";
-// @ts-expect-error plain ESM module without types
 import { installCommand } from "../setup/system-deps.mjs";
 
 type Summary = { lines: string[]; ok: boolean; total: { passed: number; failed: number; notRun: number; skipped: number } };

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { decimal } from "~/lib/validation";
 import { schema } from "~/db.server";
 import { isGs1Text } from "~/lib/digital-link";
 import { contributionsExceed, eventTypes, lotDateErrors } from "~/lib/trace-rules";
 
 const day = z.string({ error: "errors.required" }).regex(/^\d{4}-\d{2}-\d{2}$/, { error: "trace.errors.date" }).refine((s) => !Number.isNaN(Date.parse(s)), { error: "trace.errors.date" });
-const positive = z.number({ error: "trace.errors.quantity" }).int({ error: "trace.errors.quantity" }).positive({ error: "trace.errors.quantity" }).max(1_000_000_000, { error: "trace.errors.quantity" });
+const positive = decimal(z.number({ error: "trace.errors.quantity" }).int({ error: "trace.errors.quantity" }).positive({ error: "trace.errors.quantity" }).max(1_000_000_000, { error: "trace.errors.quantity" }));
 
 export const lotSchema = z
   .object({
-    productId: z.number({ error: "trace.errors.productNotYours" }).int().positive(),
+    productId: decimal(z.number({ error: "trace.errors.productNotYours" }).int().positive()),
     code: z.string({ error: "errors.required" }).refine((s) => isGs1Text(s), { error: "trace.errors.lotCode" }),
     harvestDate: day,
     packingDate: day,
@@ -20,7 +21,7 @@ export const lotSchema = z
     contributions: z
       .array(
         z.object({
-          memberId: z.number().int().positive().optional(),
+          memberId: decimal(z.number().int().positive()).optional(),
           plantingArea: z.string().max(100, { error: "errors.tooLong" }).optional(),
           quantity: positive.optional(),
         }),
@@ -74,7 +75,7 @@ export const eventSchema = z
     what: z.string({ error: "errors.required" }).trim().min(1).max(500, { error: "errors.tooLong" }),
     notes: z.string().max(2000, { error: "errors.tooLong" }).optional(),
     sprayProduct: z.string().max(200, { error: "errors.tooLong" }).optional(),
-    preHarvestIntervalDays: z.number({ error: "errors.invalid" }).int().min(0).max(365).optional(),
+    preHarvestIntervalDays: decimal(z.number({ error: "errors.invalid" }).int().min(0).max(365)).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.type === "spraying" && (!v.sprayProduct || v.preHarvestIntervalDays === undefined)) {
@@ -98,12 +99,12 @@ export const eventSchema = z
 
 export const serialsSchema = z.object({
   intent: z.literal("serials"),
-  count: z.number({ error: "trace.errors.serialCount" }).int().min(1, { error: "trace.errors.serialCount" }).max(5000, { error: "trace.errors.serialCount" }),
+  count: decimal(z.number({ error: "trace.errors.serialCount" }).int().min(1, { error: "trace.errors.serialCount" }).max(5000, { error: "trace.errors.serialCount" })),
 });
 
-export const deleteEventSchema = z.object({ intent: z.literal("deleteEvent"), eventId: z.number().int().positive() });
+export const deleteEventSchema = z.object({ intent: z.literal("deleteEvent"), eventId: decimal(z.number().int().positive()) });
 
 export const labelsSchema = z.object({
   layout: z.enum(["3x8", "2x5"]).default("3x8"),
-  count: z.coerce.number({ error: "trace.errors.labelCount" }).int().min(1, { error: "trace.errors.labelCount" }).max(5000, { error: "trace.errors.labelCount" }).default(24),
+  count: decimal(z.number({ error: "trace.errors.labelCount" }).int().min(1, { error: "trace.errors.labelCount" }).max(5000, { error: "trace.errors.labelCount" })).default(24),
 });
