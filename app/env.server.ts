@@ -7,7 +7,7 @@ const schema = z.object({
   UPLOADS_DIR: z.string().min(1).default("./data/uploads"),
   /** The origin printed in QR codes, emails and absolute links. */
   PUBLIC_ORIGIN: z.url().default("http://localhost:3000"),
-  /** Serve cookies with `Secure`. Defaults to on in production. */
+  /** Serve cookies with `Secure`. Unset: follows PUBLIC_ORIGIN's scheme (https: Secure; http: not). */
   SECURE_COOKIES: z.enum(["true", "false"]).optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Chợ HTX <no-reply@chohtx.vn>"),
@@ -37,5 +37,14 @@ function parse(): Env {
 
 export const env = parse();
 
-export const secureCookies =
-  env.SECURE_COOKIES === undefined ? env.NODE_ENV === "production" : env.SECURE_COOKIES === "true";
+/**
+ * A browser never sends a `Secure` cookie back over plain HTTP, so a LAN install at http://… (or a script) could
+ * never stay logged in if it were set there; behind HTTPS it is always set. SECURE_COOKIES overrides, e.g. for a
+ * proxy that terminates TLS in front of an origin configured as http.
+ */
+export function cookiesAreSecure({ publicOrigin, override }: { publicOrigin: string; override?: "true" | "false" }): boolean {
+  if (override !== undefined) return override === "true";
+  return new URL(publicOrigin).protocol === "https:";
+}
+
+export const secureCookies = cookiesAreSecure({ publicOrigin: env.PUBLIC_ORIGIN, override: env.SECURE_COOKIES });
