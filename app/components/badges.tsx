@@ -1,6 +1,8 @@
 import { useT } from "~/i18n";
+import type { Badge } from "~/lib/badges";
 
-export type Badge = { type: string; ocopStars: number | null };
+// Kept for importers of the type from here; it lives in app/lib/badges.ts so models can use it.
+export type { Badge };
 
 const order = ["ocop", "vietgap", "organic", "globalgap", "gi", "collective_trademark", "haccp", "iso22000", "iso9001", "planting_area_code", "other"];
 

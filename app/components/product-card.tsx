@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
-import { CertificateBadges, VerifiedBadge, type Badge } from "~/components/badges";
+import { CertificateBadges, VerifiedBadge } from "~/components/badges";
+import type { Badge } from "~/lib/badges";
 import { photoUrl } from "~/components/catalogue";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { formatNumber, formatVnd } from "~/lib/money";

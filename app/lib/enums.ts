@@ -5,6 +5,7 @@ export const buyerTypes = ["distributor", "supermarket", "processor", "exporter"
 export const membershipRoles = ["owner", "staff"] as const;
 export const productStatuses = ["draft", "published", "archived"] as const;
 export const saleUnits = ["kg", "tan", "thung", "hop", "chai", "tui", "qua", "bo", "lit", "goi"] as const;
+export const lotUnits = ["kg", "tan", "thung", "hop", "chai", "tui", "bo"] as const;
 export const certificateTypes = [
   "ocop",
   "vietgap",

@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, isNull, or } from "drizzle-orm";
 import { db, schema } from "~/db.server";
-import type { Badge } from "~/components/badges";
+import type { Badge } from "~/lib/badges";
 import { todayInVietnam } from "~/lib/certificates";
 
 /**

@@ -1,10 +1,8 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte } from "drizzle-orm";
 import { db, schema } from "~/db.server";
-import { getT } from "~/i18n";
 import { addDaysToDate } from "~/lib/dates";
 import type { CertificateInput } from "~/lib/certificate-rules";
 import { daysUntil, todayInVietnam } from "~/lib/certificates";
-import { absoluteUrl, sendMail } from "~/services/mail.server";
 
 export type Certificate = typeof schema.certificates.$inferSelect;
 
@@ -161,58 +159,21 @@ export function listExpiringCertificates({ cooperativeId, today = todayInVietnam
 }
 
 /**
- * Emails each cooperative about its certificates expiring within 90 days that were not warned about yet, and marks
- * them warned, so running it again (cron, or each dashboard visit) sends nothing twice.
+ * Marks these certificates warned about, unless a concurrent run did first, and returns the ids this call claimed:
+ * the mail for them is this caller's to send (app/services/certificate-warnings.server.ts).
  */
-export async function sendExpiryWarnings({ cooperativeId, today = todayInVietnam() }: { cooperativeId?: number; today?: string } = {}) {
-  const due = listExpiringCertificates({ cooperativeId, today }).filter((c) => !c.expiryWarnedAt);
-  const byCoop = new Map<number, typeof due>();
-  for (const c of due) byCoop.set(c.cooperativeId, [...(byCoop.get(c.cooperativeId) ?? []), c]);
-  let sent = 0;
-  let failed = 0;
-  for (const [coopId, certs] of byCoop) {
-    // Claim the rows first: a concurrent run finds them warned and sends nothing.
-    const claimed = db
-      .update(schema.certificates)
-      .set({ expiryWarnedAt: new Date().toISOString() })
-      .where(and(inArray(schema.certificates.id, certs.map((c) => c.id)), isNull(schema.certificates.expiryWarnedAt)))
-      .returning({ id: schema.certificates.id })
-      .all();
-    const mine = certs.filter((c) => claimed.some((r) => r.id === c.id));
-    if (!mine.length) continue;
-    const coop = db.select().from(schema.organisations).where(eq(schema.organisations.id, coopId)).get();
-    const owners = db
-      .select({ email: schema.users.email, locale: schema.users.locale })
-      .from(schema.memberships)
-      .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
-      .where(and(eq(schema.memberships.organisationId, coopId), eq(schema.memberships.role, "owner")))
-      .all();
-    const recipients = owners.length ? owners : coop?.email ? [{ email: coop.email, locale: null }] : [];
-    try {
-      for (const r of recipients) {
-        const t = getT(r.locale ?? "vi");
-        const lines = mine.map((c) =>
-          t("catalogue.mail.expiryLine", {
-            type: t(`badges.type.${c.type}`),
-            number: c.number,
-            date: c.expiryDate!,
-            days: c.daysLeft,
-          }),
-        );
-        await sendMail({
-          to: r.email,
-          subject: t("catalogue.mail.expirySubject", { org: coop?.name ?? "", n: mine.length }),
-          text: t("catalogue.mail.expiryBody", { org: coop?.name ?? "", lines: lines.join("\n"), url: absoluteUrl("/dashboard/certificates") }),
-        });
-        sent++;
-      }
-    } catch (error) {
-      // Mail is down: release the claim so the next run tries again, and let the dashboard render regardless.
-      db.update(schema.certificates).set({ expiryWarnedAt: null }).where(inArray(schema.certificates.id, mine.map((c) => c.id))).run();
-      console.error("expiry warning mail failed", error);
-      failed++;
-    }
-  }
-  return { sent, failed, certificates: due.length };
+export function claimExpiryWarnings({ ids }: { ids: number[] }): number[] {
+  if (!ids.length) return [];
+  return db
+    .update(schema.certificates)
+    .set({ expiryWarnedAt: new Date().toISOString() })
+    .where(and(inArray(schema.certificates.id, ids), isNull(schema.certificates.expiryWarnedAt)))
+    .returning({ id: schema.certificates.id })
+    .all()
+    .map((r) => r.id);
 }
 
+/** Undoes a claim whose mail could not be sent, so the next run tries again. */
+export function releaseExpiryWarnings({ ids }: { ids: number[] }) {
+  if (ids.length) db.update(schema.certificates).set({ expiryWarnedAt: null }).where(inArray(schema.certificates.id, ids)).run();
+}

@@ -1,38 +1,23 @@
-import { getT } from "~/i18n";
-import type { MessageKey } from "~/i18n";
 import { env } from "~/env.server";
 import { parseCooperativeParams, parseProductParams, type ParamProblem } from "~/models/search-params.server";
 import { searchCooperatives, searchProducts } from "~/models/search.server";
 
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" },
-  });
+/**
+ * What an API route answers: the JSON body, or the parameter problems as message keys (the route translates them
+ * and sends the 400, see app/services/api-errors.server.ts). Field names of `body` are part of the contract.
+ */
+export type ApiAnswer = { ok: true; body: unknown } | { ok: false; problems: ParamProblem[] };
 
-function badRequest(problems: ParamProblem[]) {
-  const t = getT("en");
-  const first = problems[0]!;
-  return json(
-    {
-      error: {
-        code: "invalid_parameter",
-        parameter: first.param,
-        message: t(first.key as MessageKey, { value: first.value }),
-        details: problems.map((p) => ({ parameter: p.param, message: t(p.key as MessageKey, { value: p.value }) })),
-      },
-    },
-    400,
-  );
-}
+const ok = (body: unknown): ApiAnswer => ({ ok: true, body });
+const badRequest = (problems: ParamProblem[]): ApiAnswer => ({ ok: false, problems });
 
 /** GET /api/v1/products: the product search as JSON, cursor pages; field names are part of the contract. */
-export function productsApi(url: URL) {
+export function productsApi(url: URL): ApiAnswer {
   const parsed = parseProductParams(url.searchParams);
   if (parsed.problems.length) return badRequest(parsed.problems);
   const first = !parsed.query.cursor;
   const r = searchProducts({ ...parsed.query, page: undefined, cursor: parsed.query.cursor ?? "", withStats: first });
-  return json({
+  return ok({
     data: r.items.map((p) => ({
       id: p.id,
       name_vi: p.nameVi,
@@ -58,11 +43,11 @@ export function productsApi(url: URL) {
   });
 }
 
-export function cooperativesApi(url: URL) {
+export function cooperativesApi(url: URL): ApiAnswer {
   const parsed = parseCooperativeParams(url.searchParams);
   if (parsed.problems.length) return badRequest(parsed.problems);
   const r = searchCooperatives({ ...parsed.query, page: undefined, cursor: parsed.query.cursor ?? "" });
-  return json({
+  return ok({
     data: r.items.map((c) => ({
       id: c.id,
       name: c.name,

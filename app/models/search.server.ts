@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { getDb } from "~/db.server";
 import { activeBadgesForProducts } from "~/models/badges.server";
-import type { Badge } from "~/components/badges";
+import type { Badge } from "~/lib/badges";
 import { todayInVietnam } from "~/lib/certificates";
 import { certificateTypes } from "~/lib/enums";
 import { fold, normaliseVietnamese } from "~/lib/text";

@@ -1,7 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { and, count, countDistinct, eq } from "drizzle-orm";
-import { db, schema } from "~/db.server";
 import { pageMeta } from "~/components/meta";
 import { CooperativeCard, ProductCard } from "~/components/product-card";
 import { useLocale, useT } from "~/i18n";
@@ -14,19 +12,16 @@ import {
   productCountsByProvince,
   recentlyVerifiedCooperatives,
 } from "~/models/search.server";
+import { cooperativeReach } from "~/models/marketplace.server";
 
 export async function loader() {
-  const row = db
-    .select({ coops: count(), provinces: countDistinct(schema.organisations.provinceCode) })
-    .from(schema.organisations)
-    .where(and(eq(schema.organisations.kind, "cooperative"), eq(schema.organisations.status, "active")))
-    .get();
+  const row = cooperativeReach();
   const byCategory = productCountsByCategory();
   const byProvince = productCountsByProvince();
   const coopsByProvince = cooperativeCountsByProvince();
   return {
-    coops: row?.coops ?? 0,
-    provinces: row?.provinces ?? 0,
+    coops: row.coops,
+    provinces: row.provinces,
     categories: listCategories()
       .map((c) => ({ code: c.code, vi: c.nameVi, en: c.nameEn, count: byCategory.get(c.code) ?? 0 }))
       .filter((c) => c.count > 0),

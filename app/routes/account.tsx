@@ -2,10 +2,8 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { count, eq } from "drizzle-orm";
 import { z } from "zod";
 import { clearSessionCookie, clientAddress, createSession, destroyAllSessions, requireUser } from "~/services/auth.server";
-import { db, schema as tables } from "~/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, Notice, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
@@ -13,6 +11,7 @@ import { getT, useT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { passwordSchema } from "~/lib/validation";
 import { loginBlockedUntil, recordLoginFailure } from "~/models/login-throttle.server";
+import { countUserSessions } from "~/models/session.server";
 import { getMemberships, setPassword, verifyPassword } from "~/models/user.server";
 import { readForm } from "~/services/uploads.server";
 
@@ -24,8 +23,7 @@ const passwordForm = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
-  const sessions =
-    db.select({ n: count() }).from(tables.sessions).where(eq(tables.sessions.userId, user.id)).get()?.n ?? 0;
+  const sessions = countUserSessions({ userId: user.id });
   return {
     user: { name: user.name, email: user.email },
     sessions,

@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageMeta } from "~/components/meta";
 import { useLocale, useT } from "~/i18n";
 import { formatDateTime } from "~/lib/money";
-import { listOutbox } from "~/services/mail.server";
+import { listOutbox } from "~/models/outbox.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   requirePlatformAdmin(request);

@@ -12,7 +12,8 @@ import { useLocale, useT } from "~/i18n";
 import { isCertificateActive, todayInVietnam } from "~/lib/certificates";
 import { formatDate } from "~/lib/money";
 import { recordAudit } from "~/models/audit.server";
-import { deleteCertificate, listCertificates, listExpiringCertificates, sendExpiryWarnings } from "~/models/certificate.server";
+import { deleteCertificate, listCertificates, listExpiringCertificates } from "~/models/certificate.server";
+import { sendExpiryWarnings } from "~/services/certificate-warnings.server";
 import { singleFields } from "~/lib/form-fields";
 import { readForm } from "~/services/uploads.server";
 

@@ -12,7 +12,7 @@ import { getLocale } from "~/i18n/server";
 import { todayInVietnam } from "~/lib/certificates";
 import { formatDate, formatVnd } from "~/lib/money";
 import { quoteAcceptSchema, quoteAnswerSchema } from "~/lib/order-forms";
-import { notifyOrganisation } from "~/models/notify.server";
+import { notifyOrganisation } from "~/services/notify.server";
 import { acceptQuote, answerQuote, declineQuote, getQuoteForOrganisation } from "~/models/quote.server";
 import { notFound, notifyOrderPlaced, requireTrader, ruleViolation } from "~/capabilities/orders/route-helpers.server";
 import { readForm } from "~/services/uploads.server";

@@ -1,12 +1,11 @@
-import { sql } from "drizzle-orm";
-import { db } from "~/db.server";
+import { checkDatabase } from "~/models/health.server";
 
 export async function loader() {
   const started = performance.now();
   try {
-    const row = db.get<{ n: number }>(sql`select count(*) as n from provinces`);
+    const row = checkDatabase();
     return Response.json(
-      { status: "ok", database: "ok", provinces: row.n, ms: Math.round((performance.now() - started) * 10) / 10 },
+      { status: "ok", database: "ok", provinces: row.provinces, ms: Math.round((performance.now() - started) * 10) / 10 },
       { headers: { "Cache-Control": "no-store" } },
     );
   } catch (error) {

@@ -2,17 +2,16 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { createSession, getUser } from "~/services/auth.server";
-import { schema as tables } from "~/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { useT } from "~/i18n";
 import { passwordSchema } from "~/lib/validation";
 import { getOrganisation } from "~/models/organisation.server";
-import { consumeToken, peekToken } from "~/models/token.server";
+import { acceptInvitation } from "~/models/account-token.server";
+import { peekToken } from "~/models/token.server";
 import { getUserByEmail, hashPassword } from "~/models/user.server";
 import { readForm } from "~/services/uploads.server";
 
@@ -55,34 +54,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   // The account may have been created since the check above (another tab, a sign-up): checked again inside the
   // transaction, where it cannot change, and answered 409 with the invitation left unused.
-  let conflict = false;
-  let used: ReturnType<typeof consumeToken<number>>;
-  try {
-    used = consumeToken({
-      token,
-      purpose: "invitation",
-      apply: (tok, tx) => {
-        const now = existing ?? tx.select().from(tables.users).where(eq(tables.users.email, tok.email)).get();
-        if (!existing && now) {
-          conflict = true;
-          throw new Error("invitee signed up meanwhile");
-        }
-        const userId =
-          existing?.id ??
-          tx.insert(tables.users).values({ email: tok.email, name, passwordHash: passwordHash! }).returning().get().id;
-        const already = tx.select().from(tables.memberships).where(eq(tables.memberships.userId, userId)).all();
-        if (!already.some((m) => m.organisationId === tok.organisationId)) {
-          tx.insert(tables.memberships).values({ userId, organisationId: tok.organisationId!, role: tok.role ?? "staff" }).run();
-        }
-        return userId;
-      },
-    });
-  } catch (error) {
-    if (!conflict) throw error;
-    return data({ result: null, error: "errors.emailTaken" }, { status: 409 });
-  }
+  const used = acceptInvitation({ token, existingUserId: existing?.id ?? null, name, passwordHash });
+  if (!used.ok && used.reason === "emailTaken") return data({ result: null, error: "errors.emailTaken" }, { status: 409 });
   if (!used.ok) return data({ result: null, error: "invite.invalid" }, { status: 400 });
-  return redirect("/dashboard", { headers: { "Set-Cookie": createSession({ userId: used.result, request }) } });
+  return redirect("/dashboard", { headers: { "Set-Cookie": createSession({ userId: used.userId, request }) } });
 }
 
 export default function Invite() {

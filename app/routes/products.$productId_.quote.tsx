@@ -13,7 +13,7 @@ import { todayInVietnam } from "~/lib/certificates";
 import { formatVnd } from "~/lib/money";
 import { quoteRequestSchema } from "~/lib/order-forms";
 import { useLocale } from "~/i18n";
-import { notifyOrganisation } from "~/models/notify.server";
+import { notifyOrganisation } from "~/services/notify.server";
 import { getProvince, listProvinces } from "~/models/province.server";
 import { requestQuote } from "~/models/quote.server";
 import { getCooperativeContact, getPublishedProduct } from "~/models/thread.server";

@@ -2,15 +2,14 @@ import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import { schema as tables } from "~/db.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { FormErrors, TextField, useZodForm } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { useT } from "~/i18n";
 import { passwordSchema } from "~/lib/validation";
-import { consumeToken, peekToken } from "~/models/token.server";
+import { resetPasswordWithToken } from "~/models/account-token.server";
+import { peekToken } from "~/models/token.server";
 import { hashPassword } from "~/models/user.server";
 import { readForm } from "~/services/uploads.server";
 
@@ -27,17 +26,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const submission = parseWithZod(await readForm(request), { schema });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const passwordHash = await hashPassword(submission.value.password);
-  const used = consumeToken({
-    token: params.token ?? "",
-    purpose: "password_reset",
-    apply: (row, tx) => {
-      if (!row.userId) return;
-      tx.update(tables.users).set({ passwordHash }).where(eq(tables.users.id, row.userId)).run();
-      // A reset means the old password may be known to someone else: end every session.
-      tx.delete(tables.sessions).where(eq(tables.sessions.userId, row.userId)).run();
-    },
-  });
-  if (!used.ok) return data(submission.reply({ formErrors: ["auth.resetInvalid"], hideFields: ["password"] }), { status: 400 });
+  const used = resetPasswordWithToken({ token: params.token ?? "", passwordHash });
+  if (!used) return data(submission.reply({ formErrors: ["auth.resetInvalid"], hideFields: ["password"] }), { status: 400 });
   return redirect("/login?reset=1");
 }
 

@@ -1,3 +1,6 @@
+import { getT, type MessageKey } from "~/i18n";
+import type { ApiAnswer } from "~/models/search-api.server";
+
 /** Errors of the public JSON API: always JSON, in the `{ error: { code, message } }` shape the search API uses. */
 export function apiError(status: 404 | 405, { allow }: { allow?: string } = {}) {
   const body =
@@ -18,4 +21,22 @@ export function apiError(status: 404 | 405, { allow }: { allow?: string } = {}) 
 /** The `action` of a read-only API route: other methods get a JSON 405 instead of Remix's generic error. */
 export async function readOnlyApiAction() {
   return apiError(405, { allow: "GET, HEAD" });
+}
+
+const jsonHeaders = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" };
+
+/** A model's API answer as the HTTP response: 200 with its body, or 400 naming the first bad parameter (in English). */
+export function apiResponse(answer: ApiAnswer): Response {
+  if (answer.ok) return new Response(JSON.stringify(answer.body), { status: 200, headers: jsonHeaders });
+  const t = getT("en");
+  const first = answer.problems[0]!;
+  const body = {
+    error: {
+      code: "invalid_parameter",
+      parameter: first.param,
+      message: t(first.key as MessageKey, { value: first.value }),
+      details: answer.problems.map((p) => ({ parameter: p.param, message: t(p.key as MessageKey, { value: p.value }) })),
+    },
+  };
+  return new Response(JSON.stringify(body), { status: 400, headers: jsonHeaders });
 }

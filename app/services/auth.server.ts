@@ -1,11 +1,11 @@
 import { redirect } from "@remix-run/node";
-import { and, eq, gt, lt } from "drizzle-orm";
-import { db, schema } from "~/db.server";
+import type { schema } from "~/db.server";
 import { secureCookies } from "~/env.server";
 import { getT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { safeRedirect } from "~/lib/safe-redirect";
 import { addMinutes, hashToken, nowIso, randomToken } from "~/lib/tokens.server";
+import { deleteExpiredSessions, deleteSession, deleteUserSessions, findLiveSession, insertSession } from "~/models/session.server";
 import { getMemberships, getUserById } from "~/models/user.server";
 
 export { safeRedirect };
@@ -26,27 +26,19 @@ function cookieHeader(value: string, maxAge: number): string {
 /** Creates a session row and returns the `Set-Cookie` header that carries its token. */
 export function createSession({ userId, request }: { userId: number; request: Request }): string {
   const token = randomToken();
-  db.insert(schema.sessions)
-    .values({
-      tokenHash: hashToken(token),
-      userId,
-      expiresAt: addMinutes(nowIso(), SESSION_DAYS * 24 * 60),
-      userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
-    })
-    .run();
+  insertSession({
+    tokenHash: hashToken(token),
+    userId,
+    expiresAt: addMinutes(nowIso(), SESSION_DAYS * 24 * 60),
+    userAgent: request.headers.get("User-Agent")?.slice(0, 300) ?? null,
+  });
   return cookieHeader(token, SESSION_DAYS * 24 * 3600);
 }
 
 function currentSession(request: Request) {
   const token = readToken(request);
   if (!token) return null;
-  return (
-    db
-      .select()
-      .from(schema.sessions)
-      .where(and(eq(schema.sessions.tokenHash, hashToken(token)), gt(schema.sessions.expiresAt, nowIso())))
-      .get() ?? null
-  );
+  return findLiveSession({ tokenHash: hashToken(token) });
 }
 
 export function getUserId(request: Request): number | null {
@@ -115,17 +107,17 @@ export function clearSessionCookie(): string {
 /** Ends this session and returns the header that clears the cookie. */
 export function destroySession(request: Request): string {
   const token = readToken(request);
-  if (token) db.delete(schema.sessions).where(eq(schema.sessions.tokenHash, hashToken(token))).run();
+  if (token) deleteSession({ tokenHash: hashToken(token) });
   return cookieHeader("", 0);
 }
 
 /** "Log out everywhere": every session of the user, this one included. */
 export function destroyAllSessions(userId: number) {
-  db.delete(schema.sessions).where(eq(schema.sessions.userId, userId)).run();
+  deleteUserSessions({ userId });
 }
 
 export function purgeExpiredSessions() {
-  db.delete(schema.sessions).where(lt(schema.sessions.expiresAt, nowIso())).run();
+  deleteExpiredSessions();
 }
 
 export function clientAddress(request: Request): string {

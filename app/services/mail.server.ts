@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
-import { db, schema } from "~/db.server";
 import { env } from "~/env.server";
+import { recordOutboxMail } from "~/models/outbox.server";
 
 export type Mail = { to: string; subject: string; text: string; html?: string };
 
@@ -18,13 +18,7 @@ export async function sendMail(mail: Mail): Promise<void> {
   }
   transport ??= nodemailer.createTransport({ jsonTransport: true });
   await transport.sendMail({ from: env.MAIL_FROM, ...mail });
-  db.insert(schema.outbox)
-    .values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null })
-    .run();
-}
-
-export function listOutbox({ limit = 100 }: { limit?: number } = {}) {
-  return db.query.outbox.findMany({ orderBy: (o, { desc }) => [desc(o.id)], limit }).sync();
+  recordOutboxMail(mail);
 }
 
 export function absoluteUrl(path: string): string {

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { members, products } from "./catalogue";
 import { organisations, users } from "./core";
+import { lotUnits } from "../../app/lib/enums";
 
 /*
  * Traceability. A lot is one harvest of one product; its diary events map one to one onto EPCIS 2.0 events, so the
@@ -12,7 +13,7 @@ const createdAt = () =>
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
-export const lotUnits = ["kg", "tan", "thung", "hop", "chai", "tui", "bo"] as const;
+export { lotUnits };
 
 export const lots = sqliteTable(
   "lots",

@@ -4,7 +4,7 @@ import { db, schema } from "~/db.server";
 import { addDaysToDate } from "~/lib/dates";
 import { todayInVietnam } from "~/lib/certificates";
 import { activeBadgesForProducts } from "~/models/badges.server";
-import { sendExpiryWarnings } from "~/models/certificate.server";
+import { sendExpiryWarnings } from "~/services/certificate-warnings.server";
 import { action as editAction, loader as editLoader } from "~/routes/dashboard.certificates.$certificateId";
 import { action as listAction } from "~/routes/dashboard.certificates._index";
 import { action as newAction } from "~/routes/dashboard.certificates.new";

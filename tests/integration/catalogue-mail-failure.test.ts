@@ -1,7 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { db, schema } from "~/db.server";
-import { sendExpiryWarnings } from "~/models/certificate.server";
+import { sendExpiryWarnings } from "~/services/certificate-warnings.server";
 import { loader as dashboardLoader } from "~/routes/dashboard._index";
 import { args, call, cookieFor, get } from "./catalogue-helpers";
 

@@ -1,5 +1,6 @@
 import { getUser } from "~/services/auth.server";
-import { listExpiringCertificates, sendExpiryWarnings } from "~/models/certificate.server";
+import { listExpiringCertificates } from "~/models/certificate.server";
+import { sendExpiryWarnings } from "~/services/certificate-warnings.server";
 import { getMemberships } from "~/models/user.server";
 
 /** The signed-in user and the cooperative they work for, if any: owners may preview their unpublished products. */

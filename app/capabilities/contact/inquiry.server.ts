@@ -4,7 +4,7 @@ import { data, redirect } from "@remix-run/node";
 import { getT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { inquirySchema, messageSchema } from "~/lib/order-forms";
-import { notifyOrganisation } from "~/models/notify.server";
+import { notifyOrganisation } from "~/services/notify.server";
 import { openThread, postMessage, type Attachment } from "~/models/thread.server";
 import { fileFrom, MAX_DOCUMENT_BYTES, parseMultipart, storeDocument, UploadError, readForm } from "~/services/uploads.server";
 

@@ -4,7 +4,7 @@ import { getT, isMessageKey, type MessageKey, type T } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { formatVnd } from "~/lib/money";
 import { OrderError } from "~/models/order.server";
-import { notifyOrganisation } from "~/models/notify.server";
+import { notifyOrganisation } from "~/services/notify.server";
 import { UploadError } from "~/services/uploads.server";
 
 /** A member of a buyer or a cooperative: the two parties of threads, quotes and orders. */

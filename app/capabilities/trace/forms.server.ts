@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { decimal } from "~/lib/validation";
-import { schema } from "~/db.server";
+import { lotUnits } from "~/lib/enums";
 import { isGs1Text } from "~/lib/digital-link";
 import { contributionsExceed, eventTypes, lotDateErrors } from "~/lib/trace-rules";
 
@@ -15,7 +15,7 @@ export const lotSchema = z
     packingDate: day,
     bestBeforeDate: day,
     quantity: positive,
-    unit: z.enum(schema.lotUnits, { error: "errors.invalid" }),
+    unit: z.enum(lotUnits, { error: "errors.invalid" }),
     serialised: z.boolean().optional(),
     notes: z.string().max(2000, { error: "errors.tooLong" }).optional(),
     contributions: z

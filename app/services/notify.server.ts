@@ -1,7 +1,6 @@
-import { eq } from "drizzle-orm";
-import { db, schema } from "~/db.server";
 import { getT, isMessageKey, type MessageKey, type Params } from "~/i18n";
 import { isLocale } from "~/i18n/locale";
+import { listOrganisationRecipients } from "~/models/recipient.server";
 import { absoluteUrl, sendMail } from "~/services/mail.server";
 
 /**
@@ -21,12 +20,7 @@ export async function notifyOrganisation({
   params?: Params;
   path: string;
 }) {
-  const people = db
-    .select({ email: schema.users.email, locale: schema.users.locale })
-    .from(schema.memberships)
-    .innerJoin(schema.users, eq(schema.users.id, schema.memberships.userId))
-    .where(eq(schema.memberships.organisationId, organisationId))
-    .all();
+  const people = listOrganisationRecipients({ organisationId });
   const link = absoluteUrl(path);
   for (const p of people) {
     const t = getT(isLocale(p.locale) ? p.locale : "vi");

@@ -1,0 +1,32 @@
+import { and, count, eq, gt, lt } from "drizzle-orm";
+import { db, schema } from "~/db.server";
+import { nowIso } from "~/lib/tokens.server";
+
+/** Sessions are rows keyed by the SHA-256 of the cookie's token (app/services/auth.server.ts owns the cookie). */
+export function insertSession({ tokenHash, userId, expiresAt, userAgent }: { tokenHash: string; userId: number; expiresAt: string; userAgent: string | null }) {
+  db.insert(schema.sessions).values({ tokenHash, userId, expiresAt, userAgent }).run();
+}
+
+export function findLiveSession({ tokenHash }: { tokenHash: string }) {
+  return db
+    .select()
+    .from(schema.sessions)
+    .where(and(eq(schema.sessions.tokenHash, tokenHash), gt(schema.sessions.expiresAt, nowIso())))
+    .get() ?? null;
+}
+
+export function deleteSession({ tokenHash }: { tokenHash: string }) {
+  db.delete(schema.sessions).where(eq(schema.sessions.tokenHash, tokenHash)).run();
+}
+
+export function deleteUserSessions({ userId }: { userId: number }) {
+  db.delete(schema.sessions).where(eq(schema.sessions.userId, userId)).run();
+}
+
+export function deleteExpiredSessions() {
+  db.delete(schema.sessions).where(lt(schema.sessions.expiresAt, nowIso())).run();
+}
+
+export function countUserSessions({ userId }: { userId: number }): number {
+  return db.select({ n: count() }).from(schema.sessions).where(eq(schema.sessions.userId, userId)).get()?.n ?? 0;
+}
