@@ -14,18 +14,21 @@ describe("linkset shape", () => {
   it("puts every link under the anchor and validates against GS1's linkset schema", () => {
     const set = buildLinkset({
       anchor: "https://chohtx.vn/01/08931234567897/10/L1",
+      itemDescription: "Bưởi da xanh, lô L1",
       links: { [`${GS1_VOC}defaultLink`]: [link("https://chohtx.vn/t/1")], [`${GS1_VOC}pip`]: [link("https://chohtx.vn/products/1")] },
     });
     expect(set.linkset).toHaveLength(1);
     expect(set.linkset[0].anchor).toBe("https://chohtx.vn/01/08931234567897/10/L1");
+    expect(set.linkset[0].itemDescription).toBe("Bưởi da xanh, lô L1");
     expect(ajv.validate(schema, set)).toBe(true);
     expect(ajv.validate(schema, { links: [] })).toBe(false);
   });
 
   it("refuses a linkset without exactly one default link or with non-GS1 link types", () => {
-    expect(() => buildLinkset({ anchor: "https://x.vn/01/1", links: {} })).toThrow();
-    expect(() => buildLinkset({ anchor: "https://x.vn/01/1", links: { [`${GS1_VOC}defaultLink`]: [link("a"), link("b")] } })).toThrow();
-    expect(() => buildLinkset({ anchor: "https://x.vn/01/1", links: { [`${GS1_VOC}defaultLink`]: [link("a")], pip: [link("b")] } })).toThrow();
+    expect(() => buildLinkset({ anchor: "https://x.vn/01/1", itemDescription: "x", links: {} })).toThrow();
+    expect(() => buildLinkset({ anchor: "https://x.vn/01/1", itemDescription: " ", links: { [`${GS1_VOC}defaultLink`]: [link("a")] } })).toThrow();
+    expect(() => buildLinkset({ anchor: "https://x.vn/01/1", itemDescription: "x", links: { [`${GS1_VOC}defaultLink`]: [link("a"), link("b")] } })).toThrow();
+    expect(() => buildLinkset({ anchor: "https://x.vn/01/1", itemDescription: "x", links: { [`${GS1_VOC}defaultLink`]: [link("a")], pip: [link("b")] } })).toThrow();
   });
 
   it("reads short and long link type names alike", () => {

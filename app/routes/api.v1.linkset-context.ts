@@ -10,6 +10,7 @@ export async function loader() {
       schema: "https://schema.org/",
       linkset: { "@id": "https://www.iana.org/assignments/link-relations/linkset", "@container": "@set" },
       anchor: "@id",
+      itemDescription: "schema:description",
       href: "@id",
       title: "schema:name",
       type: "schema:encodingFormat",

@@ -19,6 +19,8 @@ import { ContactButtons } from "~/components/contact-buttons";
 import { contactForViewer } from "~/capabilities/contact/contact.server";
 import { ProductCard } from "~/components/product-card";
 import { relatedProducts } from "~/models/related.server";
+import { recentLots } from "~/models/product-lots.server";
+import { RecentLots } from "~/components/recent-lots";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.productId);
@@ -33,13 +35,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const contact = contactForViewer(request, { id: display.cooperative.id });
   // Similar products from other cooperatives, read from the discovery index (published, active sellers only).
   const similar = relatedProducts({ productId: id, limit: 8 }).similar;
-  return { ...display, more, similar, canOrder, signedIn: !!viewer.user, contact, url: absoluteUrl(`/products/${id}`), cooperativeUrl: absoluteUrl(`/cooperatives/${display.cooperative.slug}`) };
+  return { ...display, lots: recentLots({ productId: id }), more, similar, canOrder, signedIn: !!viewer.user, contact, url: absoluteUrl(`/products/${id}`), cooperativeUrl: absoluteUrl(`/cooperatives/${display.cooperative.slug}`) };
 }
 
 export default function ProductPage() {
   const t = useT();
   const locale = useLocale();
-  const { product, tiers, photos, badges, cooperative, category, originProvince, isOwner, more, similar, canOrder, signedIn, contact } =
+  const { product, tiers, photos, badges, cooperative, category, originProvince, isOwner, lots, more, similar, canOrder, signedIn, contact } =
     useLoaderData<typeof loader>();
   const name = locale === "en" && product.nameEn ? product.nameEn : product.nameVi;
   const description = locale === "en" && product.descriptionEn ? product.descriptionEn : product.descriptionVi;
@@ -146,6 +148,7 @@ export default function ProductPage() {
           <p className="catalogue-prose">{description}</p>
         </section>
       ) : null}
+      <RecentLots lots={lots} />
       {similar.length ? (
         <section aria-labelledby="similar-products">
           <h2 id="similar-products">{t("discovery.related.title")}</h2>

@@ -40,8 +40,8 @@ const strictLinkset = {
       minItems: 1,
       items: {
         type: "object",
-        required: ["anchor", "https://gs1.org/voc/defaultLink"],
-        properties: { anchor: { type: "string", format: "uri" } },
+        required: ["anchor", "itemDescription", "https://gs1.org/voc/defaultLink"],
+        properties: { anchor: { type: "string", format: "uri" }, itemDescription: { type: "string", minLength: 1 } },
         patternProperties: {
           "^https://gs1\\.org/voc/[A-Za-z]+$": {
             type: "array",
@@ -149,6 +149,20 @@ describe("GS1 resolver: linkset", () => {
       expect(scans()).toBe(before);
     });
   }
+
+  it("names the item in each linkset entry (itemDescription): product and lot, in the scanner's language", async () => {
+    const vi = (await (await resolve(`${lotPath}?linkType=linkset`, { headers: { "Accept-Language": "vi" } })).json()).linkset[0];
+    expect(vi.itemDescription).toBe(`${product.nameVi}, lô ${lot.code}`);
+    const en = (await (await resolve(`${lotPath}?linkType=linkset`, { headers: { "Accept-Language": "en" } })).json()).linkset[0];
+    expect(en.itemDescription).toBe(`${product.nameEn ?? product.nameVi}, lot ${lot.code}`);
+    // The product-level linkset (GTIN alone) names the product.
+    const gtinOnly = await resolve(`/01/${gtin}?linkType=linkset`, { headers: { "Accept-Language": "vi" } });
+    expect(gtinOnly.status).toBe(200);
+    const entry = (await gtinOnly.json()).linkset[0];
+    expect(entry.itemDescription).toBe(product.nameVi);
+    expect(ajv.validate(strictLinkset, { linkset: [entry] }), ajv.errorsText()).toBe(true);
+    expect(ajv.validate(strictLinkset, { linkset: [{ ...entry, itemDescription: undefined }] })).toBe(false);
+  });
 
   it("links the JSON-LD context to a document we serve", async () => {
     const res = await resolve(`${lotPath}?linkType=linkset`);

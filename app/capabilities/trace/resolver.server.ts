@@ -58,18 +58,18 @@ function lotLinks({ lotId, locale }: { lotId: number; locale: "vi" | "en" }) {
       hreflang: ["vi"],
     }));
   }
-  return links;
+  return { links, itemDescription: t("trace.linkset.item", { product: name, lot: data.lot.code }) };
 }
 
-function productLinks({ product, locale }: { product: { id: number; nameVi: string; nameEn: string | null }; locale: "vi" | "en" }): Record<string, Link[]> {
+function productLinks({ product, locale }: { product: { id: number; nameVi: string; nameEn: string | null }; locale: "vi" | "en" }): { links: Record<string, Link[]>; itemDescription: string } {
   const t = getT(locale);
   const name = locale === "en" ? (product.nameEn ?? product.nameVi) : product.nameVi;
   const pip: Link = { href: productUrl(product.id), title: t("trace.linkset.pip", { product: name }), type: "text/html", hreflang: ["vi", "en"] };
-  return { [`${GS1}defaultLink`]: [pip], [`${GS1}pip`]: [pip] };
+  return { links: { [`${GS1}defaultLink`]: [pip], [`${GS1}pip`]: [pip] }, itemDescription: name };
 }
 
-function linksetResponse(request: Request, anchor: string, links: Record<string, Link[]>) {
-  const body = JSON.stringify(buildLinkset({ anchor, links }));
+function linksetResponse(request: Request, anchor: string, { links, itemDescription }: { links: Record<string, Link[]>; itemDescription: string }) {
+  const body = JSON.stringify(buildLinkset({ anchor, itemDescription, links }));
   return new Response(request.method === "HEAD" ? null : body, {
     status: 200,
     headers: {
@@ -126,18 +126,20 @@ function resolveGet(request: Request): Response {
   const linkType = url.searchParams.get("linkType");
 
   if (!lotCode) {
-    const links = productLinks({ product, locale });
-    if (wantsLinkset(request, linkType)) return linksetResponse(request, anchor, links);
+    const item = productLinks({ product, locale });
+    const links = item.links;
+    if (wantsLinkset(request, linkType)) return linksetResponse(request, anchor, item);
     const chosen = linkType ? links[normaliseLinkType(linkType)] : links[`${GS1}defaultLink`];
     if (!chosen) return problem(request, 404, "trace.resolver.unknownLinkType");
     return redirectTo(chosen[0]!.href, request, anchor);
   }
 
   const lot = findLotByCode({ productId: product.id, code: lotCode });
-  const links = lot ? lotLinks({ lotId: lot.id, locale }) : null;
-  if (!lot || !links) return notGenuine(request, product.id);
+  const item = lot ? lotLinks({ lotId: lot.id, locale }) : null;
+  if (!lot || !item) return notGenuine(request, product.id);
   if (serial && !serialExists({ lotId: lot.id, serial })) return notGenuine(request, product.id);
-  if (wantsLinkset(request, linkType)) return linksetResponse(request, anchor, links);
+  if (wantsLinkset(request, linkType)) return linksetResponse(request, anchor, item);
+  const links = item.links;
   const chosen = linkType ? links[normaliseLinkType(linkType)] : links[`${GS1}defaultLink`];
   if (!chosen) return problem(request, 404, "trace.resolver.unknownLinkType");
   if (request.method === "GET") {
