@@ -1,3 +1,4 @@
+import { needsAgreement } from "./refund-rules";
 import { describe, expect, it } from "vitest";
 import { availableActions, canTransition } from "./order-states";
 
@@ -18,11 +19,17 @@ describe("order lifecycle rules", () => {
     expect(canTransition({ action: "pack", status: "confirmed", party: "cooperative", paymentMethod: "card" })).toBe(false);
     expect(canTransition({ action: "pack", status: "paid", party: "cooperative", paymentMethod: "card" })).toBe(true);
   });
-  it("lets the buyer cancel before shipping and never after", () => {
-    for (const status of ["placed", "confirmed", "paid", "packed"] as const) {
+  it("lets the buyer cancel alone before payment; a paid or packed order needs the cooperative's agreement", () => {
+    for (const status of ["placed", "confirmed"] as const) {
       expect(canTransition({ action: "cancel", status, party: "buyer", paymentMethod: "card" })).toBe(true);
     }
-    for (const status of ["shipped", "delivered", "completed", "cancelled", "rejected", "expired"] as const) {
+    for (const status of ["paid", "packed"] as const) {
+      expect(canTransition({ action: "cancel", status, party: "buyer", paymentMethod: "card" })).toBe(false);
+      expect(needsAgreement(status)).toBe(true);
+    }
+    expect(needsAgreement("confirmed")).toBe(false);
+    expect(needsAgreement("shipped")).toBe(false);
+    for (const status of ["paid", "packed", "shipped", "delivered", "completed", "cancelled", "rejected", "expired"] as const) {
       expect(canTransition({ action: "cancel", status, party: "buyer", paymentMethod: "card" })).toBe(false);
     }
     expect(canTransition({ action: "cancel", status: "placed", party: "cooperative", paymentMethod: "card" })).toBe(false);

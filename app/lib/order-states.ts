@@ -29,7 +29,8 @@ type Rule = { from: OrderStatus[]; to: OrderStatus; by: Party[] };
 
 /**
  * Who may move an order where. Payment comes after the cooperative has confirmed it can deliver; a cash-on-delivery
- * order goes from confirmed straight to packing. The buyer may cancel any time before shipping.
+ * order goes from confirmed straight to packing. The buyer may cancel alone until the order is paid; a paid or
+ * packed order is cancelled only by agreement (the buyer asks, the cooperative accepts, see refund-rules.ts).
  */
 export const orderRules: Record<OrderAction, Rule> = {
   confirm: { from: ["placed"], to: "confirmed", by: ["cooperative"] },
@@ -40,7 +41,8 @@ export const orderRules: Record<OrderAction, Rule> = {
   ship: { from: ["packed"], to: "shipped", by: ["cooperative"] },
   deliver: { from: ["shipped"], to: "delivered", by: ["cooperative", "buyer"] },
   complete: { from: ["delivered"], to: "completed", by: ["buyer"] },
-  cancel: { from: ["placed", "confirmed", "paid", "packed"], to: "cancelled", by: ["buyer"] },
+  // Once paid (or packed) a cancellation needs the cooperative's agreement (app/models/refund.server.ts).
+  cancel: { from: ["placed", "confirmed"], to: "cancelled", by: ["buyer"] },
 };
 
 /** Statuses that still hold reserved stock and may expire when unpaid. */

@@ -442,7 +442,8 @@ export function getOrderForOrganisation({ id, organisationId }: { id: number; or
 
 /* ---------------------------------------------------------------- Lifecycle */
 
-function releaseStock(tx: Tx, orderId: number) {
+/** Puts an order's reserved quantities back on the shelf; only inside the transaction that leaves a stock-holding status. */
+export function releaseStock(tx: Tx, orderId: number) {
   const lines = tx.select().from(schema.orderLines).where(eq(schema.orderLines.orderId, orderId)).all();
   for (const l of lines) {
     tx.update(schema.products).set({ stock: sql`${schema.products.stock} + ${l.quantity}` }).where(eq(schema.products.id, l.productId)).run();

@@ -22,6 +22,8 @@ import {
   setTrustedBuyer,
   transitionOrder,
 } from "~/models/order.server";
+import { cancellationView, handleCancellationIntent, isCancellationIntent } from "~/capabilities/orders/cancellation.server";
+import { OrderCancellation } from "~/components/order-cancellation";
 import { createOrderCheckoutSession } from "~/services/stripe.server";
 import { readForm } from "~/services/uploads.server";
 
@@ -42,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actions: availableActions({ status: order.status, party, paymentMethod: order.paymentMethod }),
     transfer: transfer ? { ...transfer, image: await qrDataUrl(transfer.payload) } : null,
     canPayByCard: party === "buyer" && order.paymentMethod === "card" && order.status === "confirmed",
+    cancellation: cancellationView({ order, party }),
   };
 }
 
@@ -80,6 +83,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
   }
 
+  if (isCancellationIntent(intent)) {
+    return handleCancellationIntent({ request, intent, fields, order: view.order, organisationId: organisation.id, userId: user.id });
+  }
+
   if (intent === "addLot") {
     const code = lotCodeSchema.safeParse(fields.lotCode);
     if (!code.success) return data({ status: "error" as const, formErrors: [t("orders.errors.lotCode")] }, { status: 400 });
@@ -115,7 +122,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrderPage() {
   const t = useT();
   const locale = useLocale();
-  const { order, buyer, cooperative, lines, events, lots, party, province, actions, transfer, canPayByCard, trusted } = useLoaderData<typeof loader>();
+  const { order, buyer, cooperative, lines, events, lots, party, province, actions, transfer, canPayByCard, trusted, cancellation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -269,6 +276,8 @@ export default function OrderPage() {
         </section>
       ) : null}
 
+      <OrderCancellation {...cancellation} party={party} busy={busy} />
+
       <section aria-labelledby="lots-h">
         <h2 id="lots-h">{t("orders.detail.lots")}</h2>
         {lots.length ? (
@@ -317,13 +326,23 @@ export default function OrderPage() {
             <li key={e.id}>
               <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time> · <strong>{t(`orders.status.${e.toStatus}` as MessageKey)}</strong> ·{" "}
               {e.actorName ? `${e.actorName} (${orgName(e.actorOrgId)})` : t("orders.detail.system")}
-              {e.note && !e.note.startsWith("stripe:") ? ` · ${e.note}` : null}
+              {historyNote(e.note, t)}
             </li>
           ))}
         </ol>
       </section>
     </section>
   );
+}
+
+/** Event notes: a Stripe reference is not for people; a cancellation or refund step reads as its label. */
+function historyNote(note: string | null, t: ReturnType<typeof useT>) {
+  if (!note || note.startsWith("stripe:")) return null;
+  const m = /^(cancellation|refund):(requested|accepted|refused|succeeded|returned)(?: · (.*))?$/s.exec(note);
+  if (!m) return ` · ${note}`;
+  const label = t(`refunds.history.${m[2] === "succeeded" ? "refunded" : m[2]}` as MessageKey);
+  const rest = m[3] && !m[3].startsWith("stripe:") ? `: ${m[3]}` : "";
+  return ` · ${label}${rest}`;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { applyStripeCheckoutCompleted, getOrderIdForSession, getOrderSummary } from "~/models/order.server";
 import { notifyOrderStep } from "~/capabilities/orders/route-helpers.server";
+import { applyChargeRefunded } from "~/models/refund.server";
 import { verifyWebhook } from "~/services/stripe.server";
 
 const sessionSchema = z.object({
@@ -9,6 +10,12 @@ const sessionSchema = z.object({
   amount_total: z.number().int().nullable().optional(),
   currency: z.string().nullable().optional(),
   payment_status: z.string().nullable().optional(),
+});
+
+const chargeSchema = z.object({
+  payment_intent: z.string().nullable().optional(),
+  refunded: z.boolean().optional(),
+  amount_refunded: z.number().int().optional(),
 });
 
 /**
@@ -23,6 +30,15 @@ export async function action({ request }: ActionFunctionArgs) {
     event = verifyWebhook(raw, request.headers.get("Stripe-Signature"));
   } catch {
     return Response.json({ error: "invalid signature" }, { status: 400 });
+  }
+  if (event.type === "charge.refunded") {
+    const charge = chargeSchema.safeParse(event.data.object);
+    const outcome = applyChargeRefunded({
+      eventId: event.id,
+      paymentIntent: charge.success ? (charge.data.payment_intent ?? null) : null,
+      refunded: charge.success && (charge.data.refunded === true || (charge.data.amount_refunded ?? 0) > 0),
+    });
+    return Response.json({ received: true, outcome });
   }
   const parsed = event.type.startsWith("checkout.session.") ? sessionSchema.safeParse(event.data.object) : null;
   const session = parsed?.success ? parsed.data : null;

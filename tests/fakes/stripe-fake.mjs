@@ -1,6 +1,8 @@
 // A local stand-in for the parts of the Stripe API that Chợ HTX uses, so the real `stripe` package runs unchanged
-// in tests and in the demo: Checkout Sessions (create, retrieve), a hosted payment page that "pays", and webhooks
-// signed exactly as Stripe signs them (Stripe-Signature: t=<unix>,v1=HMAC-SHA256(secret, "<t>.<payload>")).
+// in tests and in the demo: Checkout Sessions (create, retrieve), a hosted payment page that "pays" (creating the
+// payment intent and its charge), refunds (POST /v1/refunds by payment_intent or charge, idempotent, then a
+// `charge.refunded` webhook), and webhooks signed exactly as Stripe signs them
+// (Stripe-Signature: t=<unix>,v1=HMAC-SHA256(secret, "<t>.<payload>")).
 //
 // Run:  node tests/fakes/stripe-fake.mjs
 // Env:  STRIPE_FAKE_PORT (12204), STRIPE_FAKE_WEBHOOK_URL (http://localhost:3000/webhooks/stripe),
@@ -45,8 +47,12 @@ export function startStripeFake({
   secret = process.env.STRIPE_WEBHOOK_SECRET ?? "whsec_local_fake_secret",
 } = {}) {
   const sessions = new Map();
+  const charges = new Map();
+  const refunds = new Map();
   const idempotent = new Map();
   const requests = [];
+  /** Every event the fake signed, in order, so a test can deliver one again (a replay) or late. */
+  const events = [];
   let base = "";
 
   function createSession(params) {
@@ -82,18 +88,38 @@ export function startStripeFake({
     if (!session) return null;
     session.payment_status = "paid";
     session.status = "complete";
-    const event = {
-      id: id("evt"),
-      object: "event",
-      api_version: "2025-01-01",
-      created: Math.floor(Date.now() / 1000),
-      livemode: false,
-      pending_webhooks: 1,
-      type: "checkout.session.completed",
-      data: { object: { ...session } },
-    };
+    if (!session.payment_intent) {
+      const pi = id("pi");
+      const ch = id("ch");
+      session.payment_intent = pi;
+      charges.set(ch, { id: ch, object: "charge", amount: session.amount_total, amount_refunded: 0, currency: session.currency, payment_intent: pi, refunded: false, status: "succeeded", metadata: session.metadata, refunds: { object: "list", data: [] } });
+    }
+    return signEvent("checkout.session.completed", { ...session });
+  }
+
+  function signEvent(type, object) {
+    const event = { id: id("evt"), object: "event", api_version: "2025-01-01", created: Math.floor(Date.now() / 1000), livemode: false, pending_webhooks: 1, type, data: { object } };
     const payload = JSON.stringify(event);
-    return { event, payload, header: signPayload(payload, secret) };
+    const signed = { event, payload, header: signPayload(payload, secret) };
+    events.push(signed);
+    return signed;
+  }
+
+  /** POST /v1/refunds: a refund of (part of) a charge, found by `charge` or `payment_intent`. */
+  function createRefund(params) {
+    const charge = params.charge ? charges.get(params.charge) : [...charges.values()].find((c) => c.payment_intent === params.payment_intent);
+    if (!charge) return { error: [404, `No such ${params.charge ? "charge" : "payment_intent"}: '${params.charge ?? params.payment_intent}'`] };
+    const amount = params.amount === undefined ? charge.amount - charge.amount_refunded : Number(params.amount);
+    if (!Number.isInteger(amount) || amount <= 0) return { error: [400, "Invalid positive integer: amount"] };
+    if (amount > charge.amount - charge.amount_refunded) {
+      return { error: [400, `Refund amount (${amount}) is greater than unrefunded amount on charge (${charge.amount - charge.amount_refunded})`], code: "charge_already_refunded" };
+    }
+    const refund = { id: id("re"), object: "refund", amount, charge: charge.id, payment_intent: charge.payment_intent, currency: charge.currency, status: "succeeded", metadata: params.metadata ?? {}, reason: params.reason ?? null, created: Math.floor(Date.now() / 1000) };
+    refunds.set(refund.id, refund);
+    charge.amount_refunded += amount;
+    charge.refunded = charge.amount_refunded === charge.amount;
+    charge.refunds.data.unshift(refund);
+    return { refund, event: signEvent("charge.refunded", { ...charge, refunds: { ...charge.refunds, data: [...charge.refunds.data] } }) };
   }
 
   async function deliver(signed) {
@@ -126,6 +152,27 @@ export function startStripeFake({
       const apiCall = url.pathname.startsWith("/v1/");
       if (apiCall && !/^Bearer sk_/.test(req.headers.authorization ?? "")) return stripeError(res, 401, "Invalid API Key provided");
 
+      if (req.method === "POST" && url.pathname === "/v1/refunds") {
+        const key = req.headers["idempotency-key"];
+        if (key && idempotent.has(`refund:${key}`)) {
+          const earlier = idempotent.get(`refund:${key}`);
+          if (earlier.body !== body) return stripeError(res, 400, "Keys for idempotent requests can only be used with the same parameters they were first used with.");
+          res.setHeader("Idempotent-Replayed", "true");
+          return json(res, 200, refunds.get(earlier.refundId));
+        }
+        const made = createRefund(parseStripeForm(body));
+        if (made.error) return json(res, made.error[0], { error: { type: "invalid_request_error", message: made.error[1], ...(made.code ? { code: made.code } : {}) } });
+        if (key) idempotent.set(`refund:${key}`, { body, refundId: made.refund.id });
+        json(res, 200, made.refund);
+        // Stripe sends the webhook on its own schedule: after the answer here, never as part of it.
+        setImmediate(() => void deliver(made.event));
+        return;
+      }
+      const refundGet = url.pathname.match(/^\/v1\/refunds\/([\w]+)$/);
+      if (req.method === "GET" && refundGet) {
+        const refund = refunds.get(refundGet[1]);
+        return refund ? json(res, 200, refund) : stripeError(res, 404, `No such refund: '${refundGet[1]}'`);
+      }
       if (req.method === "POST" && url.pathname === "/v1/checkout/sessions") {
         const key = req.headers["idempotency-key"];
         if (key && idempotent.has(key)) {
@@ -186,6 +233,9 @@ ${session.payment_status === "paid" ? "<p>Đã thanh toán.</p>" : `<form method
         url: base,
         port: address.port,
         sessions,
+        charges,
+        refunds,
+        events,
         requests,
         pay,
         deliver,
