@@ -7,7 +7,7 @@
  * over HTTP on a loopback port (the server's own per-request time from its log line, and the client's), and the
  * naive SQL form (FTS5 MATCH … ORDER BY rank LIMIT 20, filters joined outside the index).
  *
- * Options: BENCH_SIZES=50000,500000 BENCH_REBUILD=1 BENCH_HTTP=0 BENCH_ITER=40
+ * Options: BENCH_SIZES=50000,500000 BENCH_REBUILD=1 BENCH_HTTP=0 BENCH_ITER=40 BENCH_PORT=3290 (the server listens on BENCH_PORT + size mod 7)
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -204,7 +204,7 @@ async function main() {
       rows.push({ size, name: q.name, results, cold, full, afterWrite, naive, total: first.stats?.total ?? 0 });
     }
     if (process.env.BENCH_HTTP !== "0") {
-      const http = await httpBench(file, 3290 + (size % 7));
+      const http = await httpBench(file, Number(process.env.BENCH_PORT ?? 3290) + (size % 7));
       for (const r of rows.filter((r) => r.size === size)) r.http = http.get(r.name);
     }
   }
