@@ -6,6 +6,9 @@ import fs from "node:fs";
 const args = process.argv.slice(2);
 const topAt = args.indexOf("--top");
 const top = topAt >= 0 ? Number(args.splice(topAt, 2)[1]) : 35;
+const callersAt = args.indexOf("--callers");
+const callersOf = callersAt >= 0 ? args.splice(callersAt, 2)[1] : null;
+const callers = new Map();
 const byFn = new Map();
 const byFile = new Map();
 const inclusive = new Map();
@@ -38,6 +41,18 @@ for (const file of args) {
     const key = `${f.functionName || "(anonymous)"}  ${fileKey}:${f.lineNumber + 1}`;
     byFn.set(key, (byFn.get(key) ?? 0) + us);
     byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + us);
+    if (callersOf) {
+      // Time spent in (or under) the named function, by the chain of its nearest three callers.
+      const chain = [];
+      let inside = false;
+      for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
+        const cf = nodes.get(cur).callFrame;
+        if (!inside && cf.functionName === callersOf) inside = true;
+        else if (inside) chain.push(`${cf.functionName || "(anonymous)"}@${where(cf.url)}:${cf.lineNumber + 1}`);
+        if (chain.length === 3) break;
+      }
+      if (inside) callers.set(chain.join(" < "), (callers.get(chain.join(" < ")) ?? 0) + us);
+    }
     // Inclusive time per function name: each sample counted once per distinct frame name on its stack.
     const seen = new Set();
     for (let cur = id; cur !== undefined; cur = parent.get(cur)) {
@@ -56,6 +71,10 @@ const print = (title, map) => {
     console.log(`${((100 * us) / total).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`);
   }
 };
+if (callersOf) {
+  print(`Time in ${callersOf} by caller`, callers);
+  process.exit(0);
+}
 print("Self time per file or package", byFile);
 print("Self time per function", byFn);
 print("Inclusive time per function", inclusive);

@@ -1,6 +1,6 @@
 import { redirect } from "@remix-run/node";
-import { and, eq, gt, lt } from "drizzle-orm";
-import { db, schema } from "~/db.server";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { db, prepared, schema } from "~/db.server";
 import { secureCookies } from "~/env.server";
 import { getT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
@@ -25,6 +25,7 @@ function cookieHeader(value: string, maxAge: number): string {
 
 /** Creates a session row and returns the `Set-Cookie` header that carries its token. */
 export function createSession({ userId, request }: { userId: number; request: Request }): string {
+  forgetThisTurn();
   const token = randomToken();
   db.insert(schema.sessions)
     .values({
@@ -37,20 +38,35 @@ export function createSession({ userId, request }: { userId: number; request: Re
   return cookieHeader(token, SESSION_DAYS * 24 * 3600);
 }
 
-function currentSession(request: Request) {
-  const token = readToken(request);
-  if (!token) return null;
-  return (
-    db
-      .select()
-      .from(schema.sessions)
-      .where(and(eq(schema.sessions.tokenHash, hashToken(token)), gt(schema.sessions.expiresAt, nowIso())))
-      .get() ?? null
-  );
+const sessionByHash = prepared((d) =>
+  d
+    .select({ userId: schema.sessions.userId })
+    .from(schema.sessions)
+    .where(and(eq(schema.sessions.tokenHash, sql.placeholder("hash")), gt(schema.sessions.expiresAt, sql.placeholder("now"))))
+    .prepare(),
+);
+
+/*
+ * One request asks "who is this?" several times (the root loader, the route's loader, helpers such as the contact
+ * card), each with its own copy of the Request. The answer per session token is kept until the event loop's next
+ * turn, so a request looks its session up once and a later request always looks again. Any session write in this
+ * module clears it.
+ */
+const thisTurn = new Map<string, number | null>();
+function forgetThisTurn() {
+  thisTurn.clear();
 }
 
+/** The signed-in user's id, or null; a request without a session cookie costs no query. */
 export function getUserId(request: Request): number | null {
-  return currentSession(request)?.userId ?? null;
+  const token = readToken(request);
+  if (!token) return null;
+  const known = thisTurn.get(token);
+  if (known !== undefined) return known;
+  if (!thisTurn.size) setImmediate(forgetThisTurn);
+  const userId = sessionByHash().get({ hash: hashToken(token), now: nowIso() })?.userId ?? null;
+  thisTurn.set(token, userId);
+  return userId;
 }
 
 export function getUser(request: Request) {
@@ -114,6 +130,7 @@ export function clearSessionCookie(): string {
 
 /** Ends this session and returns the header that clears the cookie. */
 export function destroySession(request: Request): string {
+  forgetThisTurn();
   const token = readToken(request);
   if (token) db.delete(schema.sessions).where(eq(schema.sessions.tokenHash, hashToken(token))).run();
   return cookieHeader("", 0);
@@ -121,10 +138,12 @@ export function destroySession(request: Request): string {
 
 /** "Log out everywhere": every session of the user, this one included. */
 export function destroyAllSessions(userId: number) {
+  forgetThisTurn();
   db.delete(schema.sessions).where(eq(schema.sessions.userId, userId)).run();
 }
 
 export function purgeExpiredSessions() {
+  forgetThisTurn();
   db.delete(schema.sessions).where(lt(schema.sessions.expiresAt, nowIso())).run();
 }
 
