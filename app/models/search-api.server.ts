@@ -52,6 +52,7 @@ export function productsApi(url: URL) {
       certifications: p.badges.map((b) => ({ type: b.type, ocop_stars: b.ocopStars })),
     })),
     total: r.total,
+    total_at_least: r.totalAtLeast,
     facets: r.facets,
     next_cursor: r.nextCursor,
     notices: parsed.notices.map((n) => ({ former_province: n.former, current_province_code: n.current.code, current_province_name: n.current.name })),
