@@ -55,22 +55,29 @@ export function patchRouterSource(source) {
   return out + helpers;
 }
 
-/** Loads the memoised @remix-run/router into require's cache; returns whether it did. Call before Remix loads. */
-export function memoiseRouteMatching(from = import.meta.url) {
-  const require = createRequire(from);
-  const file = require.resolve("@remix-run/router");
-  if (require.cache[file]) return require.cache[file].__memoised === true;
+/** A module object of the memoised router (not registered anywhere), or null when the source did not match. */
+export function loadMemoisedRouter(file) {
   const patched = patchRouterSource(fs.readFileSync(file, "utf8"));
-  if (!patched) {
-    console.warn(JSON.stringify({ t: new Date().toISOString(), level: "warn", msg: "route matching not memoised: @remix-run/router changed shape" }));
-    return false;
-  }
+  if (!patched) return null;
   const m = new Module(file, null);
   m.filename = file;
   m.paths = Module._nodeModulePaths(path.dirname(file));
   m._compile(patched, file);
   m.loaded = true;
   m.__memoised = true;
+  return m;
+}
+
+/** Loads the memoised @remix-run/router into require's cache; returns whether it did. Call before Remix loads. */
+export function memoiseRouteMatching(from = import.meta.url) {
+  const require = createRequire(from);
+  const file = require.resolve("@remix-run/router");
+  if (require.cache[file]) return require.cache[file].__memoised === true;
+  const m = loadMemoisedRouter(file);
+  if (!m) {
+    console.warn(JSON.stringify({ t: new Date().toISOString(), level: "warn", msg: "route matching not memoised: @remix-run/router changed shape" }));
+    return false;
+  }
   require.cache[file] = m;
   return true;
 }
