@@ -297,6 +297,7 @@ async function main() {
       const signedIn = await cannon(base + s.path, s.headers);
       const anon = await cannon(base + s.path);
       signed.push({ name: s.name, anon, signedIn, anonStatus: anonCheck.status });
+      if (anonCheck.status !== 200) signed[signed.length - 1]!.anon = { ...anon, rps: NaN };
     }
   } finally {
     await stopServer(server);
@@ -341,13 +342,13 @@ async function main() {
   console.log("\nSigned in beside anonymous (goal: signed in ≥ 50 % of anonymous)");
   for (const s of signed) {
     console.log(
-      `${s.name.padEnd(34)} signed in ${fmt(s.signedIn.rps).padStart(6)} req/s p50 ${fmt(s.signedIn.p50, 1).padStart(6)} ms p95 ${fmt(s.signedIn.p95, 1).padStart(6)} ms · anonymous (${s.anonStatus}) ${fmt(s.anon.rps).padStart(6)} req/s · ${pct(s.signedIn.rps, s.anon.rps)}`,
+      `${s.name.padEnd(34)} signed in ${fmt(s.signedIn.rps).padStart(6)} req/s p50 ${fmt(s.signedIn.p50, 1).padStart(6)} ms p95 ${fmt(s.signedIn.p95, 1).padStart(6)} ms · ${s.anonStatus === 200 ? `anonymous ${fmt(s.anon.rps).padStart(6)} req/s · ${pct(s.signedIn.rps, s.anon.rps)}` : `anonymous: ${s.anonStatus} to the login page, no page to compare`}`,
     );
   }
   console.log("\nThroughput by worker processes (WEB_CONCURRENCY)");
   console.log(["workers", ...targets.map((t) => t.name)].map((h, i) => (i ? h.padStart(24) : h.padEnd(8))).join(" "));
   for (const w of perWorkers) {
-    console.log([String(w.workers).padEnd(8), ...w.figures.map((f) => `${fmt(f.rps)} req/s p95 ${fmt(f.p95, 0)}`.padStart(24))].join(" "));
+    console.log([String(w.workers).padEnd(8), ...w.figures.map((f, i) => `${fmt(f.rps)} req/s (${pct(f.rps, rows[i]!.a.rps)} of a)`.padStart(24))].join(" "));
   }
   console.log(`\nwhole page bench ${((performance.now() - started) / 1000).toFixed(0)} s; timings are noisy on a shared machine: compare the ratios.`);
   process.exit(0);
