@@ -22,3 +22,20 @@ export const db = new Proxy({} as Db, {
 
 export { schema };
 export type { Db };
+
+/**
+ * A query built and prepared once per database connection, for hot paths: Drizzle otherwise rebuilds the SQL and
+ * SQLite re-prepares it on every call. Values go in as `sql.placeholder("name")`.
+ */
+export function prepared<T>(build: (db: Db) => T): () => T {
+  let forDb: Db | undefined;
+  let query: T | undefined;
+  return () => {
+    const current = getDb();
+    if (current !== forDb) {
+      query = build(current);
+      forDb = current;
+    }
+    return query as T;
+  };
+}

@@ -16,23 +16,42 @@ export function formatVnd(amount: number, locale: Locale): string {
   return f.format(amount);
 }
 
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
 export function formatNumber(n: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US").format(n);
+  let f = numberFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === "vi" ? "vi-VN" : "en-US");
+    numberFormats.set(locale, f);
+  }
+  return f.format(n);
+}
+
+// Building an Intl formatter costs about a hundred times more than using one, and pages format dozens of dates: one
+// formatter per (kind, locale), made on first use.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateFormat(kind: "date" | "timestamp" | "dateTime", locale: Locale): Intl.DateTimeFormat {
+  const key = `${kind}:${locale}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(
+      locale === "vi" ? "vi-VN" : "en-GB",
+      kind === "dateTime"
+        ? { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }
+        : { dateStyle: "medium", timeZone: kind === "date" ? "UTC" : "Asia/Ho_Chi_Minh" },
+    );
+    dateFormats.set(key, f);
+  }
+  return f;
 }
 
 /** Calendar dates are stored as `YYYY-MM-DD`; timestamps as ISO strings. Shown in Viet Nam's time zone. */
 export function formatDate(iso: string, locale: Locale): string {
-  const date = iso.length === 10 ? new Date(`${iso}T00:00:00Z`) : new Date(iso);
-  return new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", {
-    dateStyle: "medium",
-    timeZone: iso.length === 10 ? "UTC" : "Asia/Ho_Chi_Minh",
-  }).format(date);
+  const calendar = iso.length === 10;
+  return dateFormat(calendar ? "date" : "timestamp", locale).format(calendar ? new Date(`${iso}T00:00:00Z`) : new Date(iso));
 }
 
 export function formatDateTime(iso: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Asia/Ho_Chi_Minh",
-  }).format(new Date(iso));
+  return dateFormat("dateTime", locale).format(new Date(iso));
 }

@@ -1,5 +1,5 @@
-import { and, eq, gte, inArray, isNull, or } from "drizzle-orm";
-import { db, schema } from "~/db.server";
+import { and, eq, gte, isNull, or, sql } from "drizzle-orm";
+import { db, prepared, schema } from "~/db.server";
 import type { Badge } from "~/lib/badges";
 import { todayInVietnam } from "~/lib/certificates";
 
@@ -14,11 +14,10 @@ export function activeCertificateWhere(today: string = todayInVietnam()) {
   );
 }
 
-/** Badges per product: active certificates that name the product in their scope. */
-export function activeBadgesForProducts({ productIds, today }: { productIds: number[]; today?: string }) {
-  const result = new Map<number, Badge[]>();
-  if (!productIds.length) return result;
-  const rows = db
+// Every product card asks this (search results, related products): one statement for any number of ids, the ids
+// passed as a JSON array.
+const badgeRows = prepared((d) =>
+  d
     .select({
       productId: schema.certificateProducts.productId,
       type: schema.certificates.type,
@@ -26,8 +25,21 @@ export function activeBadgesForProducts({ productIds, today }: { productIds: num
     })
     .from(schema.certificateProducts)
     .innerJoin(schema.certificates, eq(schema.certificates.id, schema.certificateProducts.certificateId))
-    .where(and(inArray(schema.certificateProducts.productId, productIds), activeCertificateWhere(today)))
-    .all();
+    .where(
+      and(
+        sql`${schema.certificateProducts.productId} IN (SELECT value FROM json_each(${sql.placeholder("ids")}))`,
+        eq(schema.certificates.status, "verified"),
+        or(isNull(schema.certificates.expiryDate), gte(schema.certificates.expiryDate, sql.placeholder("today"))),
+      ),
+    )
+    .prepare(),
+);
+
+/** Badges per product: active certificates that name the product in their scope. */
+export function activeBadgesForProducts({ productIds, today = todayInVietnam() }: { productIds: number[]; today?: string }) {
+  const result = new Map<number, Badge[]>();
+  if (!productIds.length) return result;
+  const rows = badgeRows().all({ ids: JSON.stringify(productIds), today });
   for (const r of rows) {
     const list = result.get(r.productId) ?? [];
     if (!list.some((b) => b.type === r.type && b.ocopStars === r.ocopStars)) list.push({ type: r.type, ocopStars: r.ocopStars });

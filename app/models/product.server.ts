@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
-import { db, schema } from "~/db.server";
+import { db, prepared, schema } from "~/db.server";
 import type { ProductInput } from "~/lib/product-rules";
 import { slugify } from "~/lib/text";
 import { activeBadgesForProducts } from "./badges.server";
@@ -15,15 +15,40 @@ export { ConflictError };
  * published products of active cooperatives; members of the owning cooperative may preview any state.
  * Other capabilities (search, orders, lots) call this to show a product.
  */
-export function getProductForDisplay({ id, viewerOrganisationId }: { id: number; viewerOrganisationId?: number | null }) {
-  const row = db
+// The product page's queries, prepared once (it is the page buyers open most after the search).
+const productRow = prepared((d) =>
+  d
     .select({ product: schema.products, cooperative: schema.organisations, category: schema.ocopCategories, province: schema.provinces })
     .from(schema.products)
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.products.cooperativeId))
     .innerJoin(schema.ocopCategories, eq(schema.ocopCategories.code, schema.products.categoryCode))
     .innerJoin(schema.provinces, eq(schema.provinces.code, schema.products.originProvinceCode))
-    .where(eq(schema.products.id, id))
-    .get();
+    .where(eq(schema.products.id, sql.placeholder("id")))
+    .prepare(),
+);
+const tiersOf = prepared((d) =>
+  d.select().from(schema.priceTiers).where(eq(schema.priceTiers.productId, sql.placeholder("productId"))).orderBy(asc(schema.priceTiers.minQty)).prepare(),
+);
+const photosOf = prepared((d) =>
+  d
+    .select()
+    .from(schema.productPhotos)
+    .where(eq(schema.productPhotos.productId, sql.placeholder("productId")))
+    .orderBy(asc(schema.productPhotos.position), asc(schema.productPhotos.id))
+    .prepare(),
+);
+const publishedIdsOf = prepared((d) =>
+  d
+    .select({ id: schema.products.id })
+    .from(schema.products)
+    .where(and(eq(schema.products.cooperativeId, sql.placeholder("cooperativeId")), eq(schema.products.status, "published"), ne(schema.products.id, sql.placeholder("excludeId"))))
+    .orderBy(desc(schema.products.publishedAt), asc(schema.products.id))
+    .limit(sql.placeholder("limit"))
+    .prepare(),
+);
+
+export function getProductForDisplay({ id, viewerOrganisationId }: { id: number; viewerOrganisationId?: number | null }) {
+  const row = productRow().get({ id });
   if (!row) return null;
   const isOwner = viewerOrganisationId != null && viewerOrganisationId === row.product.cooperativeId;
   if (!isOwner && (row.product.status !== "published" || row.cooperative.status !== "active")) return null;
@@ -48,28 +73,17 @@ export type ProductDisplay = NonNullable<ReturnType<typeof getProductForDisplay>
 /** Published products of a cooperative, for "more from this cooperative" and the public profile. */
 /** Ids of a cooperative's published products, newest first; cards are filled by `productsByIds` (search index). */
 export function listPublishedProductIds({ cooperativeId, excludeId, limit = 60 }: { cooperativeId: number; excludeId?: number; limit?: number }) {
-  return db
-    .select({ id: schema.products.id })
-    .from(schema.products)
-    .where(
-      and(
-        eq(schema.products.cooperativeId, cooperativeId),
-        eq(schema.products.status, "published"),
-        excludeId ? ne(schema.products.id, excludeId) : undefined,
-      ),
-    )
-    .orderBy(desc(schema.products.publishedAt), asc(schema.products.id))
-    .limit(limit)
-    .all()
+  return publishedIdsOf()
+    .all({ cooperativeId, excludeId: excludeId ?? 0, limit })
     .map((r) => r.id);
 }
 
 export function listTiers({ productId }: { productId: number }) {
-  return db.select().from(schema.priceTiers).where(eq(schema.priceTiers.productId, productId)).orderBy(asc(schema.priceTiers.minQty)).all();
+  return tiersOf().all({ productId });
 }
 
 export function listPhotos({ productId }: { productId: number }) {
-  return db.select().from(schema.productPhotos).where(eq(schema.productPhotos.productId, productId)).orderBy(asc(schema.productPhotos.position), asc(schema.productPhotos.id)).all();
+  return photosOf().all({ productId });
 }
 
 

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import { db, schema } from "~/db.server";
 import { fold } from "~/lib/text";
 
@@ -55,10 +55,14 @@ export function formerNamesOf(code: string): string[] {
     .map((f) => f.shortName);
 }
 
+let categories: (typeof schema.ocopCategories.$inferSelect)[] | undefined;
+
+/** The OCOP categories: reference data from the migrations and seed, like the provinces; read once. */
 export function listCategories() {
-  return db.select().from(schema.ocopCategories).orderBy(asc(schema.ocopCategories.position)).all();
+  categories ??= db.select().from(schema.ocopCategories).orderBy(asc(schema.ocopCategories.position)).all();
+  return categories;
 }
 
 export function getCategory(code: string) {
-  return db.select().from(schema.ocopCategories).where(eq(schema.ocopCategories.code, code)).get() ?? null;
+  return listCategories().find((c) => c.code === code) ?? null;
 }

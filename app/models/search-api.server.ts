@@ -74,6 +74,7 @@ export function productsApi(url: URL): ApiAnswer {
   return ok({
     data: r.items.map((p) => productJson(p, lots.get(p.id) ?? [])),
     total: r.total,
+    total_at_least: r.totalAtLeast,
     facets: r.facets,
     next_cursor: r.nextCursor,
     notices: parsed.notices.map((n) => ({ former_province: n.former, current_province_code: n.current.code, current_province_name: n.current.name })),

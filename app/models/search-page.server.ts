@@ -21,7 +21,7 @@ export function productSearchPage(url: URL) {
   const parsed = parseProductParams(url.searchParams);
   let result = searchProducts({ ...parsed.query, cursor: undefined, limit: undefined });
   let pastEnd: { page: number; pages: number } | null = null;
-  if (result.pageCount !== null && result.total && result.page > result.pageCount) {
+  if (result.pageCount !== null && result.total && !result.totalAtLeast && result.page > result.pageCount) {
     pastEnd = { page: result.page, pages: result.pageCount };
     result = searchProducts({ ...parsed.query, cursor: undefined, limit: undefined, page: result.pageCount });
   }
@@ -37,6 +37,7 @@ export function productSearchPage(url: URL) {
       pastEnd,
       items: result.items.map(withImage),
       total: result.total ?? 0,
+      totalAtLeast: result.totalAtLeast,
       page: result.page,
       pageCount: result.pageCount ?? 1,
       facets: result.facets,

@@ -1,5 +1,5 @@
-import { and, count, eq, gt, lt } from "drizzle-orm";
-import { db, schema } from "~/db.server";
+import { and, count, eq, gt, lt, sql } from "drizzle-orm";
+import { db, prepared, schema } from "~/db.server";
 import { nowIso } from "~/lib/tokens.server";
 
 /** Sessions are rows keyed by the SHA-256 of the cookie's token (app/services/auth.server.ts owns the cookie). */
@@ -7,12 +7,17 @@ export function insertSession({ tokenHash, userId, expiresAt, userAgent }: { tok
   db.insert(schema.sessions).values({ tokenHash, userId, expiresAt, userAgent }).run();
 }
 
-export function findLiveSession({ tokenHash }: { tokenHash: string }) {
-  return db
-    .select()
+// The hottest query of all (every signed-in request): prepared once.
+const liveSession = prepared((d) =>
+  d
+    .select({ userId: schema.sessions.userId })
     .from(schema.sessions)
-    .where(and(eq(schema.sessions.tokenHash, tokenHash), gt(schema.sessions.expiresAt, nowIso())))
-    .get() ?? null;
+    .where(and(eq(schema.sessions.tokenHash, sql.placeholder("hash")), gt(schema.sessions.expiresAt, sql.placeholder("now"))))
+    .prepare(),
+);
+
+export function findLiveSession({ tokenHash }: { tokenHash: string }) {
+  return liveSession().get({ hash: tokenHash, now: nowIso() }) ?? null;
 }
 
 export function deleteSession({ tokenHash }: { tokenHash: string }) {

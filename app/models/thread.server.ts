@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, ne, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { db, schema } from "~/db.server";
+import { db, prepared, schema } from "~/db.server";
 
 export type Attachment = { path: string; mime: string; bytes: number; filename: string };
 
@@ -167,26 +167,26 @@ export function listThreads({ organisationId }: { organisationId: number }) {
     .all();
 }
 
+const unreadFor = prepared((d) => {
+  const org = sql.placeholder("organisationId");
+  return d
+    .select({ n: sql<number>`count(*)` })
+    .from(schema.messages)
+    .innerJoin(schema.threads, eq(schema.threads.id, schema.messages.threadId))
+    .leftJoin(schema.threadReads, and(eq(schema.threadReads.threadId, schema.threads.id), eq(schema.threadReads.organisationId, org)))
+    .where(
+      and(
+        or(eq(schema.threads.buyerId, org), eq(schema.threads.cooperativeId, org)),
+        ne(schema.messages.senderOrgId, org),
+        gt(schema.messages.id, sql`coalesce(${schema.threadReads.lastReadMessageId}, 0)`),
+      ),
+    )
+    .prepare();
+});
+
 /** Messages from the other side not yet read, over all the organisation's threads: the header's badge. */
 export function unreadCount({ organisationId }: { organisationId: number }): number {
-  return (
-    db
-      .select({ n: sql<number>`count(*)` })
-      .from(schema.messages)
-      .innerJoin(schema.threads, eq(schema.threads.id, schema.messages.threadId))
-      .leftJoin(
-        schema.threadReads,
-        and(eq(schema.threadReads.threadId, schema.threads.id), eq(schema.threadReads.organisationId, organisationId)),
-      )
-      .where(
-        and(
-          or(eq(schema.threads.buyerId, organisationId), eq(schema.threads.cooperativeId, organisationId)),
-          ne(schema.messages.senderOrgId, organisationId),
-          gt(schema.messages.id, sql`coalesce(${schema.threadReads.lastReadMessageId}, 0)`),
-        ),
-      )
-      .get()?.n ?? 0
-  );
+  return unreadFor().get({ organisationId })?.n ?? 0;
 }
 
 /**

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { and, asc, desc, eq, gte, inArray, sql } from "drizzle-orm";
-import { db, schema } from "~/db.server";
+import { db, prepared, schema } from "~/db.server";
 import { env } from "~/env.server";
 import { epcisMapping, type EventType } from "~/lib/trace-rules";
 
@@ -57,8 +57,8 @@ export function listCooperativeMembers({ cooperativeId }: { cooperativeId: numbe
     .all();
 }
 
-export function listLotMembers({ lotId }: { lotId: number }) {
-  return db
+const lotMembers = prepared((d) =>
+  d
     .select({
       memberId: schema.lotMembers.memberId,
       plantingArea: schema.lotMembers.plantingArea,
@@ -69,9 +69,13 @@ export function listLotMembers({ lotId }: { lotId: number }) {
     })
     .from(schema.lotMembers)
     .innerJoin(schema.members, eq(schema.members.id, schema.lotMembers.memberId))
-    .where(eq(schema.lotMembers.lotId, lotId))
+    .where(eq(schema.lotMembers.lotId, sql.placeholder("lotId")))
     .orderBy(desc(schema.lotMembers.quantity))
-    .all();
+    .prepare(),
+);
+
+export function listLotMembers({ lotId }: { lotId: number }) {
+  return lotMembers().all({ lotId });
 }
 
 export type LotInput = {
@@ -140,8 +144,12 @@ export function updateLot({ id, cooperativeId, input }: { id: number; cooperativ
   });
 }
 
+const lotEvents = prepared((d) =>
+  d.select().from(schema.lotEvents).where(eq(schema.lotEvents.lotId, sql.placeholder("lotId"))).orderBy(asc(schema.lotEvents.eventTime), asc(schema.lotEvents.id)).prepare(),
+);
+
 export function listEvents({ lotId }: { lotId: number }) {
-  return db.select().from(schema.lotEvents).where(eq(schema.lotEvents.lotId, lotId)).orderBy(asc(schema.lotEvents.eventTime), asc(schema.lotEvents.id)).all();
+  return lotEvents().all({ lotId });
 }
 
 export type EventInput = {
@@ -275,9 +283,8 @@ export function serialExists({ lotId, serial }: { lotId: number; serial: string 
   return !!db.select({ id: schema.serials.id }).from(schema.serials).where(and(eq(schema.serials.lotId, lotId), eq(schema.serials.serial, serial))).get();
 }
 
-/** Certificates of the cooperative that name the product, in any state; the page works out each one's state. */
-export function productCertificates({ productId }: { productId: number }) {
-  return db
+const certificatesOfProduct = prepared((d) =>
+  d
     .select({
       id: schema.certificates.id,
       type: schema.certificates.type,
@@ -292,28 +299,45 @@ export function productCertificates({ productId }: { productId: number }) {
     })
     .from(schema.certificateProducts)
     .innerJoin(schema.certificates, eq(schema.certificates.id, schema.certificateProducts.certificateId))
-    .where(and(eq(schema.certificateProducts.productId, productId), inArray(schema.certificates.status, ["verified", "revoked"])))
+    .where(and(eq(schema.certificateProducts.productId, sql.placeholder("productId")), inArray(schema.certificates.status, ["verified", "revoked"])))
     .orderBy(asc(schema.certificates.type))
-    .all();
+    .prepare(),
+);
+
+/** Certificates of the cooperative that name the product, in any state; the page works out each one's state. */
+export function productCertificates({ productId }: { productId: number }) {
+  return certificatesOfProduct().all({ productId });
 }
 
-/** Everything the public trace page and the EPCIS document show, for a lot whose product is published. */
-export function getPublicLot({ lotId }: { lotId: number }) {
-  const row = db
+// The public lot page is the hottest page at a fair (every scan opens it): its queries are prepared once.
+const publicLot = prepared((d) =>
+  d
     .select({ lot: schema.lots, product: schema.products, cooperative: schema.organisations })
     .from(schema.lots)
     .innerJoin(schema.products, eq(schema.products.id, schema.lots.productId))
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.lots.cooperativeId))
-    .where(and(eq(schema.lots.id, lotId), eq(schema.products.status, "published"), eq(schema.organisations.status, "active")))
-    .get();
-  if (!row) return null;
-  const province = db.select({ name: schema.provinces.name }).from(schema.provinces).where(eq(schema.provinces.code, row.cooperative.provinceCode)).get();
-  const photo = db
+    .where(and(eq(schema.lots.id, sql.placeholder("lotId")), eq(schema.products.status, "published"), eq(schema.organisations.status, "active")))
+    .prepare(),
+);
+const provinceName = prepared((d) =>
+  d.select({ name: schema.provinces.name }).from(schema.provinces).where(eq(schema.provinces.code, sql.placeholder("code"))).prepare(),
+);
+const firstPhoto = prepared((d) =>
+  d
     .select({ path: schema.productPhotos.path, width: schema.productPhotos.width, height: schema.productPhotos.height, alt: schema.productPhotos.alt })
     .from(schema.productPhotos)
-    .where(eq(schema.productPhotos.productId, row.product.id))
+    .where(eq(schema.productPhotos.productId, sql.placeholder("productId")))
     .orderBy(asc(schema.productPhotos.position))
-    .get();
+    .limit(1)
+    .prepare(),
+);
+
+/** Everything the public trace page and the EPCIS document show, for a lot whose product is published. */
+export function getPublicLot({ lotId }: { lotId: number }) {
+  const row = publicLot().get({ lotId });
+  if (!row) return null;
+  const province = provinceName().get({ code: row.cooperative.provinceCode });
+  const photo = firstPhoto().get({ productId: row.product.id });
   return {
     ...row,
     provinceName: province?.name ?? "",

@@ -1,6 +1,6 @@
 import { hash, verify } from "@node-rs/argon2";
-import { and, eq } from "drizzle-orm";
-import { db, schema } from "~/db.server";
+import { and, eq, sql } from "drizzle-orm";
+import { db, prepared, schema } from "~/db.server";
 
 export type User = typeof schema.users.$inferSelect;
 
@@ -30,8 +30,10 @@ export async function verifyLogin({ email, password }: { email: string; password
   return (await verifyPassword(user.passwordHash, password)) ? user : null;
 }
 
+const userById = prepared((d) => d.select().from(schema.users).where(eq(schema.users.id, sql.placeholder("id"))).prepare());
+
 export function getUserById(id: number) {
-  return db.query.users.findFirst({ where: eq(schema.users.id, id) }).sync() ?? null;
+  return userById().get({ id }) ?? null;
 }
 
 export function getUserByEmail(email: string) {
@@ -43,17 +45,21 @@ export async function setPassword({ userId, password }: { userId: number; passwo
   db.update(schema.users).set({ passwordHash }).where(eq(schema.users.id, userId)).run();
 }
 
-export function getMemberships(userId: number) {
-  return db
+const membershipsOf = prepared((d) =>
+  d
     .select({
       role: schema.memberships.role,
       organisation: schema.organisations,
     })
     .from(schema.memberships)
     .innerJoin(schema.organisations, eq(schema.organisations.id, schema.memberships.organisationId))
-    .where(eq(schema.memberships.userId, userId))
+    .where(eq(schema.memberships.userId, sql.placeholder("userId")))
     .orderBy(schema.memberships.createdAt)
-    .all();
+    .prepare(),
+);
+
+export function getMemberships(userId: number) {
+  return membershipsOf().all({ userId });
 }
 
 export function getMembership({ userId, organisationId }: { userId: number; organisationId: number }) {

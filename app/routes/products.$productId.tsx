@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canOrder = !viewer.user || kinds.includes("buyer");
   const contact = contactForViewer(request, { id: display.cooperative.id });
   // Similar products from other cooperatives, read from the discovery index (published, active sellers only).
-  const similar = relatedProducts({ productId: id, limit: 8 }).similar;
+  const similar = relatedProducts({ productId: id, limit: 8, sameCooperative: false }).similar;
   return { ...display, lots: recentLots({ productId: id }), more, similar, canOrder, signedIn: !!viewer.user, contact, url: absoluteUrl(`/products/${id}`), cooperativeUrl: absoluteUrl(`/cooperatives/${display.cooperative.slug}`) };
 }
 

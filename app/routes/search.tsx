@@ -7,6 +7,7 @@ import { ProductCard } from "~/components/product-card";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { certificateTypes } from "~/lib/enums";
 import { itemList, productJsonLd } from "~/lib/jsonld";
+import { formatNumber } from "~/lib/money";
 import { productSearchPage } from "~/models/search-page.server";
 import { sorts } from "~/lib/search-sorts";
 
@@ -125,8 +126,11 @@ export default function Search() {
         </Form>
         <section aria-labelledby="results-heading" className="discovery-results">
           <h2 id="results-heading" className="discovery-count" aria-live="polite">
-            {t("discovery.search.count", { count: d.total })}
+            {d.totalAtLeast
+              ? t("discovery.search.countAtLeast", { count: formatNumber(d.total, locale) })
+              : t("discovery.search.count", { count: d.total })}
           </h2>
+          {d.totalAtLeast ? <p className="muted">{t("discovery.search.countingFacets")}</p> : null}
           <p className="discovery-to-filters">
             <a href="#filters">{t("discovery.search.filters")}</a>
           </p>

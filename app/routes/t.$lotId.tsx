@@ -5,7 +5,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Notice } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { useLocale, useT, type MessageKey } from "~/i18n";
-import { formatDate } from "~/lib/money";
+import { formatDate, formatDateTime } from "~/lib/money";
 import { parseLotId, reportSchema, submitReport, tracePageData } from "~/capabilities/trace/page.server";
 import { readForm } from "~/services/uploads.server";
 
@@ -33,9 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) =>
 
 const stateClass: Record<string, string> = { valid: "trace-ok", expired: "trace-bad", revoked: "trace-bad", notYetValid: "trace-warn", unverified: "trace-warn" };
 
-function time(iso: string, locale: "vi" | "en") {
-  return new Intl.DateTimeFormat(locale === "vi" ? "vi-VN" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Ho_Chi_Minh" }).format(new Date(iso));
-}
+const time = formatDateTime;
 
 export default function TracePage() {
   const d = useLoaderData<typeof loader>();

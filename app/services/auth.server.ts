@@ -25,6 +25,7 @@ function cookieHeader(value: string, maxAge: number): string {
 
 /** Creates a session row and returns the `Set-Cookie` header that carries its token. */
 export function createSession({ userId, request }: { userId: number; request: Request }): string {
+  forgetThisTurn();
   const token = randomToken();
   insertSession({
     tokenHash: hashToken(token),
@@ -35,14 +36,27 @@ export function createSession({ userId, request }: { userId: number; request: Re
   return cookieHeader(token, SESSION_DAYS * 24 * 3600);
 }
 
-function currentSession(request: Request) {
-  const token = readToken(request);
-  if (!token) return null;
-  return findLiveSession({ tokenHash: hashToken(token) });
+/*
+ * One request asks "who is this?" several times (the root loader, the route's loader, helpers such as the contact
+ * card), each with its own copy of the Request. The answer per session token is kept until the event loop's next
+ * turn, so a request looks its session up once and a later request always looks again. Any session write in this
+ * module clears it.
+ */
+const thisTurn = new Map<string, number | null>();
+function forgetThisTurn() {
+  thisTurn.clear();
 }
 
+/** The signed-in user's id, or null; a request without a session cookie costs no query. */
 export function getUserId(request: Request): number | null {
-  return currentSession(request)?.userId ?? null;
+  const token = readToken(request);
+  if (!token) return null;
+  const known = thisTurn.get(token);
+  if (known !== undefined) return known;
+  if (!thisTurn.size) setImmediate(forgetThisTurn);
+  const userId = findLiveSession({ tokenHash: hashToken(token) })?.userId ?? null;
+  thisTurn.set(token, userId);
+  return userId;
 }
 
 export function getUser(request: Request) {
@@ -107,16 +121,19 @@ export function clearSessionCookie(): string {
 /** Ends this session and returns the header that clears the cookie. */
 export function destroySession(request: Request): string {
   const token = readToken(request);
+  forgetThisTurn();
   if (token) deleteSession({ tokenHash: hashToken(token) });
   return cookieHeader("", 0);
 }
 
 /** "Log out everywhere": every session of the user, this one included. */
 export function destroyAllSessions(userId: number) {
+  forgetThisTurn();
   deleteUserSessions({ userId });
 }
 
 export function purgeExpiredSessions() {
+  forgetThisTurn();
   deleteExpiredSessions();
 }
 
