@@ -389,3 +389,14 @@ export function getProductSummary({ productId, cooperativeId }: { productId: num
     .where(and(eq(schema.products.id, productId), eq(schema.products.cooperativeId, cooperativeId)))
     .get();
 }
+
+/** The producer printed on labels: the cooperative's name and address with its commune and province. */
+export function getProducer({ cooperativeId }: { cooperativeId: number }) {
+  const row = db
+    .select({ name: schema.organisations.name, address: schema.organisations.address, commune: schema.organisations.commune, province: schema.provinces.name })
+    .from(schema.organisations)
+    .leftJoin(schema.provinces, eq(schema.provinces.code, schema.organisations.provinceCode))
+    .where(eq(schema.organisations.id, cooperativeId))
+    .get();
+  return row ? { name: row.name, parts: [row.address, row.commune, row.province] } : null;
+}

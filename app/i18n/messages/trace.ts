@@ -189,6 +189,7 @@ export const trace = defineMessages(
     "trace.label.bestBefore": "HSD",
     "trace.label.lot": "Lô",
     "trace.label.scan": "Quét để truy xuất nguồn gốc",
+    "trace.label.producer": "Sản xuất",
   },
   {
     "trace.nav.lots": "Lots & traceability",
@@ -378,5 +379,6 @@ export const trace = defineMessages(
     "trace.label.bestBefore": "Best before",
     "trace.label.lot": "Lot",
     "trace.label.scan": "Scan to trace the origin",
+    "trace.label.producer": "Producer",
   },
 );
