@@ -3,7 +3,8 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
+import { documentEtagResponse, wantsDocumentEtag } from "./services/document-etag.server";
 import { NonceContext } from "./components/nonce";
 import { keepSearchCacheWarm } from "./models/search.server";
 
@@ -21,6 +22,15 @@ export default function handleRequest(
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
   const bot = isbot(request.headers.get("user-agent") || "");
+  if (wantsDocumentEtag(request, responseStatusCode, remixContext)) {
+    // Rendered whole, so the response can carry an ETag of its bytes and answer a revalidation with 304.
+    const html = renderToString(
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceContext.Provider>,
+    );
+    return documentEtagResponse(request, `<!DOCTYPE html>${html}`, responseHeaders, responseStatusCode);
+  }
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
