@@ -106,7 +106,14 @@ if (viteDevServer) {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 }
 app.use(express.static("build/client", { maxAge: "1h" }));
-app.use("/uploads", express.static(uploadsDir, { maxAge: "7d", fallthrough: false, dotfiles: "deny" }));
+// Uploaded files (certificate evidence, diary attachments) may be framed by the app's own pages only, so the
+// alliance can read a PDF beside the claim; every other response keeps `frame-ancestors 'none'`.
+const framableBySelf = (res) => {
+  const csp = res.getHeader("Content-Security-Policy");
+  if (typeof csp === "string") res.setHeader("Content-Security-Policy", csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+  res.setHeader("X-Frame-Options", "SAMEORIGIN");
+};
+app.use("/uploads", express.static(uploadsDir, { maxAge: "7d", fallthrough: false, dotfiles: "deny", setHeaders: framableBySelf }));
 
 const build = viteDevServer
   ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build")
