@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sn = new URL(request.url).searchParams.get("sn");
   const page = id ? tracePageData(id, sn && sn.length <= 20 ? sn : null) : null;
   if (!page) throw new Response(null, { status: 404, statusText: "Not Found" });
-  return page;
+  return data(page);
 }
 
 /**
