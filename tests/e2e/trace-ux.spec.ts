@@ -392,7 +392,7 @@ test.describe("phones", () => {
     await page.getByRole("button", { name: "+ Thêm thành viên" }).click();
     await expect(page.getByRole("combobox", { name: /^Hộ thành viên \d+$/ })).toHaveCount(4);
     await expect(page.getByLabel("Mã lô")).toHaveValue("ROWS-E2E");
-    await page.getByRole("button", { name: "Bỏ dòng hộ thành viên 2" }).click();
+    await page.getByRole("button", { name: "Bỏ dòng 2", exact: true }).click();
     await expect(page.getByRole("combobox", { name: /^Hộ thành viên \d+$/ })).toHaveCount(3);
     expect(sql<{ n: number }>("select count(*) n from lots")[0]!.n).toBe(before);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
