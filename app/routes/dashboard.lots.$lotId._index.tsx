@@ -8,7 +8,7 @@ import { pageMeta } from "~/components/meta";
 import { env } from "~/env.server";
 import { useLocale, useT } from "~/i18n";
 import { todayInVietnam } from "~/lib/certificates";
-import { formatDate, formatDateTime } from "~/lib/money";
+import { formatDate, formatDateTime, formatNumber } from "~/lib/money";
 import { eventOrderError, eventTypes, sprayWithinInterval } from "~/lib/trace-rules";
 import { addEvent, copyAlerts, countSerials, deleteEvent, getProductSummary, listEvents, listLotMembers, listProblemReports, scansPerDay } from "~/models/trace.server";
 import { requireOwnLot } from "~/capabilities/trace/dashboard.server";
@@ -158,7 +158,7 @@ export default function LotDetail() {
       <h1>{t("trace.lots.detailTitle", { code: d.lot.code })}</h1>
       <p>
         {d.product.nameVi} · {t("trace.lots.harvestDate")} {formatDate(d.lot.harvestDate, locale)} · {t("trace.lots.packingDate")} {formatDate(d.lot.packingDate, locale)} · {t("trace.lots.bestBeforeDate")}{" "}
-        {formatDate(d.lot.bestBeforeDate, locale)} · {d.lot.quantity} {t(`units.${d.lot.unit}`)}
+        {formatDate(d.lot.bestBeforeDate, locale)} · {formatNumber(d.lot.quantity, locale)} {t(`units.${d.lot.unit}`)}
       </p>
       <p>
         <Link to={`/dashboard/lots/${d.lot.id}/edit`} className="button">

@@ -102,7 +102,7 @@ export async function labelSheet(layoutName: Layout, count: number, input: Label
     for (const s of slots) {
       if (input.uris.length > 1 || !single) single = qrRuns(s.uri);
       drawQr(doc, single, s.x + pad, s.y + pad, s.qrSize);
-      doc.text(input.productName, s.tx, s.y + pad + 1, { width: s.tw, height: big ? 25 : 14.5, ellipsis: true, lineGap: 0 });
+      doc.text(input.productName, s.tx, s.y + pad + 1, { width: s.tw, height: big ? 25 : 17.5, ellipsis: true, lineGap: 0 });
       s.ty = doc.y + 1;
     }
     doc.font("body");
