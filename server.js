@@ -180,7 +180,14 @@ async function runWorker() {
     if (clientEntries && !clientEntries.has(req.path.split("/")[1] ?? "")) return next();
     serveClient(req, res, next);
   });
-  app.use("/uploads", express.static(uploadsDir, { maxAge: "7d", fallthrough: false, dotfiles: "deny" }));
+  // Uploaded files (certificate evidence, diary attachments) may be framed by the app's own pages only, so the
+  // alliance can read a PDF beside the claim; every other response keeps `frame-ancestors 'none'`.
+  const framableBySelf = (res) => {
+    const csp = res.getHeader("Content-Security-Policy");
+    if (typeof csp === "string") res.setHeader("Content-Security-Policy", csp.replace("frame-ancestors 'none'", "frame-ancestors 'self'"));
+    res.setHeader("X-Frame-Options", "SAMEORIGIN");
+  };
+  app.use("/uploads", express.static(uploadsDir, { maxAge: "7d", fallthrough: false, dotfiles: "deny", setHeaders: framableBySelf }));
 
   const build = viteDevServer
     ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build")

@@ -1,7 +1,8 @@
 import { Writable } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
+import { documentEtagResponse, wantsDocumentEtag } from "./services/document-etag.server";
 import { NonceContext } from "./components/nonce";
 import { keepSearchCacheWarm } from "./models/search.server";
 
@@ -24,6 +25,15 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
+  if (wantsDocumentEtag(request, responseStatusCode, remixContext)) {
+    // Rendered whole, so the response can carry an ETag of its bytes and answer a revalidation with 304.
+    const html = renderToString(
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceContext.Provider>,
+    );
+    return documentEtagResponse(request, `<!DOCTYPE html>${html}`, responseHeaders, responseStatusCode);
+  }
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const chunks: Buffer[] = [];

@@ -9,6 +9,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteLoaderData,
   useSearchParams,
 } from "@remix-run/react";
@@ -33,6 +34,22 @@ export const links: LinksFunction = () => [
   ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles].map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/**
+ * A route whose page works without JavaScript may export `handle = { document: "bare", styles: [href…] }`: its
+ * document then carries no scripts, no module preloads and only the base stylesheet plus its own (the consumer trace
+ * page, opened on cheap phones on mobile data). Every other page is unchanged.
+ */
+export type BareDocumentHandle = { document: "bare"; styles: string[] };
+
+function useBareDocument(): BareDocumentHandle | null {
+  const matches = useMatches();
+  for (const m of matches) {
+    const handle = m.handle as Partial<BareDocumentHandle> | undefined;
+    if (handle?.document === "bare") return { document: "bare", styles: handle.styles ?? [] };
+  }
+  return null;
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
@@ -153,13 +170,23 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const t = useT();
+  const bare = useBareDocument();
   return (
     <html lang={data?.locale ?? "vi"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
-        <Links />
+        {bare ? (
+          <>
+            {[styles, ...bare.styles].map((href) => (
+              <link key={href} rel="stylesheet" href={href} />
+            ))}
+            <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+          </>
+        ) : (
+          <Links />
+        )}
       </head>
       <body>
         <a href="#main" className="skip-link">
@@ -170,8 +197,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <Footer />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {bare ? null : (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        )}
       </body>
     </html>
   );

@@ -1,7 +1,7 @@
-import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { ErrorList, FormErrors, SelectField, TextAreaField, TextField } from "~/components/forms";
-import { useT } from "~/i18n";
+import { useT, type MessageKey } from "~/i18n";
 
 type Member = { id: number; name: string; commune: string | null; plantingAreaCode: string | null };
 type Defaults = {
@@ -18,31 +18,47 @@ type Defaults = {
 
 const units = ["kg", "tan", "thung", "hop", "chai", "tui", "bo"] as const;
 
-/** Create and edit share one form; contribution rows are plain fields so it works without JavaScript. */
+/**
+ * Create and edit share one form. Member rows are a conform list: three empty rows to start (or the lot's own), and
+ * "add a member" / "remove" are submit buttons carrying conform's list intent, so they work without JavaScript (the
+ * server answers with the form one row longer or shorter and writes nothing).
+ */
 export function LotForm({
   products,
   members,
   lastResult,
   defaults,
 }: {
-  products: { id: number; nameVi: string; gtin: string | null }[];
+  products: { id: number; nameVi: string; gtin: string | null; unit?: string }[];
   members: Member[];
   lastResult?: SubmissionResult<string[]> | null;
   defaults?: Defaults;
 }) {
   const t = useT();
+  const emptyRows: { memberId?: string; plantingArea?: string; quantity?: string }[] = [{}, {}, {}];
   const [form, fields] = useForm({
     lastResult,
-    defaultValue: defaults ? { ...defaults, quantity: defaults.quantity?.toString(), productId: defaults.productId?.toString(), notes: defaults.notes ?? "" } : { unit: "kg" },
+    defaultValue: defaults
+      ? {
+          ...defaults,
+          quantity: defaults.quantity?.toString(),
+          productId: defaults.productId?.toString(),
+          notes: defaults.notes ?? "",
+          contributions: defaults.contributions?.length
+            ? defaults.contributions.map((c) => ({ memberId: String(c.memberId), plantingArea: c.plantingArea ?? "", quantity: String(c.quantity) }))
+            : emptyRows,
+        }
+      : { unit: "", contributions: emptyRows },
     shouldValidate: "onBlur",
   });
-  const rows = Math.min(Math.max(members.length, 3), 12);
-  const submitted = (lastResult?.initialValue as { contributions?: { memberId?: string; plantingArea?: string; quantity?: string }[] } | undefined)?.contributions;
+  const rows = fields.contributions.getFieldList();
   const errors = lastResult?.error ?? {};
+  // A new lot counts in the product's own unit of sale unless the cooperative picks another.
+  const unitOptions = [...(defaults ? [] : [{ value: "", label: t("trace.lots.unitFromProduct") }]), ...units.map((u) => ({ value: u, label: t(`units.${u}`) }))];
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
       <FormErrors errors={form.errors} />
-      <SelectField field={fields.productId} label={t("trace.lots.product")} options={products.map((p) => ({ value: String(p.id), label: `${p.nameVi}${p.gtin ? "" : ` (${t("trace.item.noGtin")})`}` }))} placeholder="" />
+      <SelectField field={fields.productId} label={t("trace.lots.product")} options={products.map((p) => ({ value: String(p.id), label: `${p.nameVi}${p.unit ? ` · ${t(`units.${p.unit}` as MessageKey)}` : ""}${p.gtin ? "" : ` (${t("trace.item.noGtin")})`}` }))} placeholder="" />
       <TextField field={fields.code} label={t("trace.lots.code")} hint={t("trace.lots.codeHint")} maxLength={20} autoComplete="off" />
       <div className="form-row">
         <TextField field={fields.harvestDate} label={t("trace.lots.harvestDate")} type="date" />
@@ -51,19 +67,21 @@ export function LotForm({
       </div>
       <div className="form-row">
         <TextField field={fields.quantity} label={t("trace.lots.quantity")} type="number" min={1} inputMode="numeric" />
-        <SelectField field={fields.unit} label={t("trace.lots.unit")} options={units.map((u) => ({ value: u, label: t(`units.${u}`) }))} />
+        <SelectField field={fields.unit} label={t("trace.lots.unit")} options={unitOptions} />
       </div>
       <fieldset className="trace-members-rows">
         <legend>{t("trace.lots.contributions")}</legend>
         <p className="hint">{t("trace.lots.contributionsHint")}</p>
         <ErrorList errors={errors.contributions} />
-        {Array.from({ length: rows }, (_, i) => {
-          const current = submitted?.[i] ?? (defaults?.contributions?.[i] ? { memberId: String(defaults.contributions[i]!.memberId), plantingArea: defaults.contributions[i]!.plantingArea ?? "", quantity: String(defaults.contributions[i]!.quantity) } : undefined);
+        {rows.map((row, i) => {
+          const f = row.getFieldset();
           return (
-            <div className="trace-member-row" key={i}>
+            <div className="trace-member-row" key={row.key}>
               <div className="field">
-                <label htmlFor={`c-${i}-member`}>{t("trace.lots.member")} {i + 1}</label>
-                <select id={`c-${i}-member`} name={`contributions[${i}].memberId`} defaultValue={current?.memberId ?? ""}>
+                <label htmlFor={`c-${i}-member`}>
+                  {t("trace.lots.member")} {i + 1}
+                </label>
+                <select {...getSelectProps(f.memberId)} id={`c-${i}-member`} key={f.memberId.key}>
                   <option value="">{t("trace.lots.noMember")}</option>
                   {members.map((m) => (
                     <option key={m.id} value={m.id}>
@@ -75,16 +93,26 @@ export function LotForm({
               </div>
               <div className="field">
                 <label htmlFor={`c-${i}-area`}>{t("trace.lots.plantingArea")}</label>
-                <input id={`c-${i}-area`} name={`contributions[${i}].plantingArea`} defaultValue={current?.plantingArea ?? ""} maxLength={100} />
+                <input {...getInputProps(f.plantingArea, { type: "text" })} id={`c-${i}-area`} key={f.plantingArea.key} maxLength={100} />
               </div>
               <div className="field">
                 <label htmlFor={`c-${i}-qty`}>{t("trace.lots.memberQuantity")}</label>
-                <input id={`c-${i}-qty`} type="number" min={1} name={`contributions[${i}].quantity`} defaultValue={current?.quantity ?? ""} />
-                <ErrorList errors={errors[`contributions[${i}].quantity`]} />
+                <input {...getInputProps(f.quantity, { type: "number" })} id={`c-${i}-qty`} key={f.quantity.key} min={1} inputMode="numeric" />
+                <ErrorList errors={f.quantity.errors} />
               </div>
+              <button {...form.remove.getButtonProps({ name: fields.contributions.name, index: i })} className="link-button trace-member-remove" aria-label={t("trace.lots.removeMemberLabel", { n: i + 1 })}>
+                {t("trace.lots.removeMember")}
+              </button>
             </div>
           );
         })}
+        {rows.length < 50 ? (
+          <div>
+            <button {...form.insert.getButtonProps({ name: fields.contributions.name })} className="button button-secondary">
+              {t("trace.lots.addMember")}
+            </button>
+          </div>
+        ) : null}
       </fieldset>
       <TextAreaField field={fields.notes} label={t("trace.lots.notes")} rows={2} />
       <div>

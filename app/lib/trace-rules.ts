@@ -80,21 +80,36 @@ export function eventOrderError(event: DiaryEvent, existing: DiaryEvent[], lot: 
   return null;
 }
 
+/** The calendar day in Viet Nam (UTC+7, no daylight saving) of an ISO timestamp. */
+export function vietnamDay(iso: string): string {
+  return new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The day a lot was harvested for the interval rule: its first harvesting entry, else the lot's harvest date. */
+export function effectiveHarvestDay(events: { type: EventType; eventTime: string }[], harvestDate: string): string {
+  const harvests = events.filter((e) => e.type === "harvesting").map((e) => vietnamDay(e.eventTime));
+  return harvests.length ? harvests.sort()[0]! : harvestDate;
+}
+
+/** The first day a spray's pre-harvest interval allows harvesting (Viet Nam dates). */
+export function safeHarvestFrom(sprayTime: string, intervalDays: number): string {
+  return new Date(Date.parse(`${vietnamDay(sprayTime)}T00:00:00Z`) + intervalDays * 86_400_000).toISOString().slice(0, 10);
+}
+
 /**
  * A spray whose pre-harvest interval had not run out at harvest: the produce may carry residue. Returns the ids of
- * the spraying events to flag.
+ * the spraying events to flag. Days are Viet Nam calendar days: sprayed on the 1st with a 7-day interval, the
+ * produce may be harvested from the 8th.
  */
 export function sprayWithinInterval(
   events: { id: number; type: EventType; eventTime: string; preHarvestIntervalDays: number | null }[],
   harvestDate: string,
 ): Set<number> {
-  const harvests = events.filter((e) => e.type === "harvesting").map((e) => e.eventTime.slice(0, 10));
-  const harvest = harvests.length ? harvests.sort()[0]! : harvestDate;
+  const harvest = effectiveHarvestDay(events, harvestDate);
   const flagged = new Set<number>();
   for (const e of events) {
     if (e.type !== "spraying" || e.preHarvestIntervalDays === null) continue;
-    const safeFrom = new Date(Date.parse(e.eventTime) + e.preHarvestIntervalDays * 86_400_000).toISOString().slice(0, 10);
-    if (safeFrom > harvest) flagged.add(e.id);
+    if (safeHarvestFrom(e.eventTime, e.preHarvestIntervalDays) > harvest) flagged.add(e.id);
   }
   return flagged;
 }

@@ -13,6 +13,7 @@ import {
   type PaymentMethod,
 } from "~/lib/order-states";
 import { orderTotals, priceLine, type AcceptableQuote, type PriceProblem } from "~/lib/pricing";
+import { saleBlock } from "./safety.server";
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -565,6 +566,9 @@ export function addOrderLot({ orderId, cooperativeId, lotCode, userId }: { order
     .where(and(eq(schema.lots.cooperativeId, cooperativeId), eq(schema.lots.code, lotCode)))
     .get();
   if (!lot) throw new OrderError(422, "orders.errors.lotUnknown", { code: lotCode });
+  // A lot flagged for a spray inside its pre-harvest interval (or withheld) is not sold until the cooperative decides.
+  const blocked = saleBlock({ lotId: lot.id });
+  if (blocked) throw new OrderError(409, blocked === "withheld" ? "safety.errors.saleWithheld" : "safety.errors.saleBlocked", { code: lotCode });
   db.insert(schema.orderLots).values({ orderId, lotCode, lotId: lot.id, addedBy: userId }).onConflictDoNothing().run();
 }
 

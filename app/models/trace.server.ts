@@ -41,7 +41,7 @@ export function getLot({ id, cooperativeId }: { id: number; cooperativeId: numbe
 
 export function listCooperativeProducts({ cooperativeId }: { cooperativeId: number }) {
   return db
-    .select({ id: schema.products.id, nameVi: schema.products.nameVi, nameEn: schema.products.nameEn, gtin: schema.products.gtin, status: schema.products.status })
+    .select({ id: schema.products.id, nameVi: schema.products.nameVi, nameEn: schema.products.nameEn, gtin: schema.products.gtin, status: schema.products.status, unit: schema.products.unit })
     .from(schema.products)
     .where(eq(schema.products.cooperativeId, cooperativeId))
     .orderBy(asc(schema.products.nameVi))
@@ -92,6 +92,12 @@ export type LotInput = {
 };
 
 export class LotConflict extends Error {}
+
+/** The unit a new lot of the product counts in by default: the product's unit of sale when lots can use it. */
+export function productLotUnit({ productId, cooperativeId }: { productId: number; cooperativeId: number }): LotInput["unit"] {
+  const unit = db.select({ unit: schema.products.unit }).from(schema.products).where(and(eq(schema.products.id, productId), eq(schema.products.cooperativeId, cooperativeId))).get()?.unit;
+  return unit && (schema.lotUnits as readonly string[]).includes(unit) ? (unit as LotInput["unit"]) : "kg";
+}
 
 /** The product and members must be the cooperative's own; a lot code is unique per product. */
 export function lotInputProblems({ cooperativeId, input, lotId }: { cooperativeId: number; input: LotInput; lotId?: number }) {
@@ -412,4 +418,15 @@ export function getProductSummary({ productId, cooperativeId }: { productId: num
     .from(schema.products)
     .where(and(eq(schema.products.id, productId), eq(schema.products.cooperativeId, cooperativeId)))
     .get();
+}
+
+/** The producer printed on labels: the cooperative's name and address with its commune and province. */
+export function getProducer({ cooperativeId }: { cooperativeId: number }) {
+  const row = db
+    .select({ name: schema.organisations.name, address: schema.organisations.address, commune: schema.organisations.commune, province: schema.provinces.name })
+    .from(schema.organisations)
+    .leftJoin(schema.provinces, eq(schema.provinces.code, schema.organisations.provinceCode))
+    .where(eq(schema.organisations.id, cooperativeId))
+    .get();
+  return row ? { name: row.name, parts: [row.address, row.commune, row.province] } : null;
 }

@@ -25,12 +25,12 @@ export default function ModerationQueue() {
   return (
     <section className="stack">
       <h1>{t("catalogue.alliance.queue")}</h1>
-      {done ? <Notice tone="success">{t("catalogue.alliance.done")}</Notice> : null}
+      {done ? <Notice tone="success">{t("catalogue.alliance.doneNext")}</Notice> : null}
       <section className="stack" aria-labelledby="queue-coops">
         <h2 id="queue-coops">{t("catalogue.alliance.newCooperatives", { n: cooperatives.length })}</h2>
         {cooperatives.length ? (
-          cooperatives.map((c) => (
-            <article key={c.id} className="card catalogue-queue-item" aria-label={c.name}>
+          cooperatives.map((c, i) => (
+            <article key={c.id} id={`coop-${c.id}`} tabIndex={-1} className="card catalogue-queue-item" aria-label={c.name}>
               <div>
                 <h3>
                   <Link to={`/cooperatives/${c.slug}`}>{c.name}</Link>
@@ -44,7 +44,7 @@ export default function ModerationQueue() {
                   <dd>{formatDate(c.createdAt, locale)}</dd>
                 </dl>
               </div>
-              <DecisionForms action={`/alliance/cooperatives/${c.id}`} returnTo={here} label={c.name} />
+              <DecisionForms action={`/alliance/cooperatives/${c.id}`} returnTo={`${here}#${cooperatives[i + 1] ? `coop-${cooperatives[i + 1]!.id}` : "queue-coops"}`} label={c.name} />
             </article>
           ))
         ) : (
@@ -54,10 +54,10 @@ export default function ModerationQueue() {
       <section className="stack" aria-labelledby="queue-certs">
         <h2 id="queue-certs">{t("catalogue.alliance.pendingCertificates", { n: certificates.length })}</h2>
         {certificates.length ? (
-          certificates.map(({ certificate: c, cooperative, products }) => {
+          certificates.map(({ certificate: c, cooperative, products }, i) => {
             const label = `${t(`catalogue.certType.${c.type}`)} ${c.number}`;
             return (
-              <article key={c.id} className="card catalogue-queue-item" aria-label={label}>
+              <article key={c.id} id={`cert-${c.id}`} tabIndex={-1} className="card catalogue-queue-item" aria-label={label}>
                 <div>
                   <h3>
                     <Link to={`/alliance/certificates/${c.id}`}>{label}</Link>
@@ -82,7 +82,7 @@ export default function ModerationQueue() {
                   </dl>
                 </div>
                 <Evidence path={c.evidencePath} mime={c.evidenceMime} title={t("catalogue.alliance.evidenceOf", { what: label })} />
-                <DecisionForms action={`/alliance/certificates/${c.id}`} returnTo={here} label={label} />
+                <DecisionForms action={`/alliance/certificates/${c.id}`} returnTo={`${here}#${certificates[i + 1] ? `cert-${certificates[i + 1]!.certificate.id}` : "queue-certs"}`} label={label} />
               </article>
             );
           })

@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { forbidden } from "~/services/auth.server";
 import { DecisionForms, Evidence } from "~/components/decision-forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/forms";
+import { FormErrors, Notice } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { useLocale, useT } from "~/i18n";
 import { submitDecision } from "~/capabilities/alliance/decision.server";
 import { formatDate, formatDateTime } from "~/lib/money";
 import { requireModerator } from "~/capabilities/alliance/scope.server";
-import { getCertificateForReview, mayActIn } from "~/models/alliance.server";
+import { getCertificateForReview, mayActIn, moderationQueue } from "~/models/alliance.server";
 
 function id(params: { certificateId?: string }) {
   const n = Number(params.certificateId);
@@ -23,7 +23,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!review) throw new Response("errors.notFound", { status: 404 });
   if (!mayActIn(moderator, review.cooperative.provinceCode)) throw forbidden(request);
   const { certificate: c, cooperative, products } = review;
-  return { certificate: c, cooperative: { name: cooperative.name, slug: cooperative.slug, verified: !!cooperative.verifiedAt }, products };
+  // After a decision the moderator goes on to the next pending certificate of the province, not back to the top.
+  const pending = moderationQueue({ provinceCode: moderator.provinceCode ?? cooperative.provinceCode }).certificates.map((q) => q.certificate.id);
+  const at = pending.indexOf(c.id);
+  const next = (at >= 0 ? pending[at + 1] : undefined) ?? pending.find((p) => p !== c.id) ?? null;
+  return { certificate: c, cooperative: { name: cooperative.name, slug: cooperative.slug, verified: !!cooperative.verifiedAt }, products, next };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,8 +37,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ReviewCertificate() {
   const t = useT();
   const locale = useLocale();
-  const { certificate: c, cooperative, products } = useLoaderData<typeof loader>();
+  const { certificate: c, cooperative, products, next } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const done = params.get("done");
   const label = `${t(`catalogue.certType.${c.type}`)} ${c.number}`;
   return (
     <section className="stack">
@@ -76,7 +82,13 @@ export default function ReviewCertificate() {
         </dl>
         <Evidence path={c.evidencePath} mime={c.evidenceMime} title={t("catalogue.alliance.evidenceOf", { what: label })} />
       </div>
-      <DecisionForms action={`/alliance/certificates/${c.id}`} returnTo="/alliance" label={label} />
+      {done ? <Notice tone="success">{t("catalogue.alliance.done")}</Notice> : null}
+      {c.status === "pending" ? <DecisionForms action={`/alliance/certificates/${c.id}`} returnTo={next ? `/alliance/certificates/${next}` : "/alliance"} label={label} /> : null}
+      {next ? (
+        <p>
+          <Link to={`/alliance/certificates/${next}`}>{t("catalogue.alliance.nextItem")}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

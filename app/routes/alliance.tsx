@@ -33,6 +33,9 @@ export default function AllianceLayout() {
           <li>
             <NavLink to={`/alliance/figures${suffix}`}>{t("catalogue.alliance.figures")}</NavLink>
           </li>
+          <li>
+            <NavLink to={`/alliance/safety${suffix}`}>{t("safety.alliance.title")}</NavLink>
+          </li>
         </ul>
       </nav>
       {provinces.length ? (

@@ -8,6 +8,7 @@ import { pageMeta } from "~/components/meta";
 import { useLocale, useT } from "~/i18n";
 import { absoluteUrl } from "~/services/mail.server";
 import { formatNumber } from "~/lib/money";
+import { localiseAddress } from "~/lib/address";
 import { getCooperativeProfile } from "~/models/cooperative.server";
 import { listPublishedProductIds } from "~/models/product.server";
 import { productsByIds } from "~/models/search.server";
@@ -61,7 +62,7 @@ export default function CooperativeProfile() {
             <Fact label={t("catalogue.profile.memberCount")}>{c.memberCount ? formatNumber(c.memberCount, locale) : null}</Fact>
             <Fact label={t("catalogue.profile.area")}>{c.areaHa ? t("catalogue.profile.hectares", { n: formatNumber(c.areaHa, locale) }) : null}</Fact>
             <Fact label={t("catalogue.profile.mainProducts")}>{c.mainProducts}</Fact>
-            <Fact label={t("catalogue.profile.address")}>{c.address}</Fact>
+            <Fact label={t("catalogue.profile.address")}>{c.address ? localiseAddress(c.address, locale) : null}</Fact>
             <Fact label={t("catalogue.profile.website")}>
               {c.website ? (
                 <a href={c.website} rel="noopener nofollow">

@@ -3,16 +3,18 @@ import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { ExpiryWarnings } from "~/components/expiry-warnings";
 import { pageMeta } from "~/components/meta";
 import { cooperativeDashboardNotices } from "~/capabilities/catalogue/viewer.server";
+import { dashboardFlaggedLots } from "~/capabilities/trace/dashboard.server";
+import { FlaggedLots } from "~/components/safety";
 import { useT } from "~/i18n";
 import type { loader as dashboardLoader } from "./dashboard";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { expiring: await cooperativeDashboardNotices(request) };
+  return { expiring: await cooperativeDashboardNotices(request), flaggedLots: dashboardFlaggedLots(request) };
 }
 
 export default function DashboardHome() {
   const t = useT();
-  const { expiring } = useLoaderData<typeof loader>();
+  const { expiring, flaggedLots } = useLoaderData<typeof loader>();
   const data = useRouteLoaderData<typeof dashboardLoader>("routes/dashboard");
   if (!data) return null;
   const { user, organisation } = data;
@@ -20,6 +22,7 @@ export default function DashboardHome() {
     <section className="stack">
       <h1>{t("dashboard.welcome", { name: user.name })}</h1>
       <ExpiryWarnings certificates={expiring} />
+      <FlaggedLots lots={flaggedLots} />
       {organisation ? (
         <div className="card">
           <h2>{organisation.name}</h2>

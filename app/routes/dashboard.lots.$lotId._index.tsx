@@ -8,7 +8,7 @@ import { pageMeta } from "~/components/meta";
 import { env } from "~/env.server";
 import { useLocale, useT } from "~/i18n";
 import { todayInVietnam } from "~/lib/certificates";
-import { formatDate } from "~/lib/money";
+import { formatDate, formatDateTime, formatNumber } from "~/lib/money";
 import { eventOrderError, eventTypes, sprayWithinInterval } from "~/lib/trace-rules";
 import { addEvent, copyAlerts, countSerials, deleteEvent, getProductSummary, listEvents, listLotMembers, listProblemReports, scansPerDay } from "~/models/trace.server";
 import { requireOwnLot } from "~/capabilities/trace/dashboard.server";
@@ -17,12 +17,16 @@ import { lotDigitalLink, traceUrl } from "~/capabilities/trace/links.server";
 import { qrDataUrl } from "~/capabilities/trace/qr.server";
 import { fileFrom, MAX_DOCUMENT_BYTES, parseMultipart, storeDocument, UploadError, readForm } from "~/services/uploads.server";
 import { generateSerials } from "~/models/trace.server";
+import { addConfirmedEvent, breachesAdded, type Breach, listSafetyDecisions, lotSafety } from "~/models/safety.server";
+import { handleSafetyDecision, type SafetyActionData } from "~/capabilities/trace/safety.server";
+import { SafetyPanel, SprayConfirm } from "~/components/safety";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { lot, organisation } = requireOwnLot(request, params.lotId);
   const product = getProductSummary({ productId: lot.productId, cooperativeId: organisation.id })!;
   const events = listEvents({ lotId: lot.id });
   const flagged = sprayWithinInterval(events, lot.harvestDate);
+  const safety = lotSafety({ lotId: lot.id, harvestDate: lot.harvestDate, events });
   const digitalLink = product.gtin ? lotDigitalLink(lot, product.gtin) : null;
   return {
     lot,
@@ -37,6 +41,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     limit: env.TRACE_SERIAL_SCAN_LIMIT,
     serialCount: countSerials({ lotId: lot.id }),
     reports: listProblemReports({ cooperativeId: organisation.id, lotId: lot.id }),
+    safety,
+    decisions: listSafetyDecisions({ lotId: lot.id, cooperativeId: organisation.id }),
   };
 }
 
@@ -52,6 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw error;
   }
   const intent = formData.get("intent");
+  const decision = handleSafetyDecision(formData, { lotId: lot.id, cooperativeId: organisation.id, userId: user.id });
+  if (decision) return decision;
   if (intent === "serials") {
     const s = parseWithZod(formData, { schema: serialsSchema });
     if (s.status !== "success") return data({ intent, errors: (s.reply().error ?? {}) as FieldErrors, done: null }, { status: 400 });
@@ -61,6 +69,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "deleteEvent") {
     const s = parseWithZod(formData, { schema: deleteEventSchema });
     if (s.status !== "success") return data({ intent, errors: {} as FieldErrors, done: null }, { status: 400 });
+    // A flagged spray is not erased from the record: the cooperative corrects the harvest date or withholds the lot.
+    const safety = lotSafety({ lotId: lot.id, harvestDate: lot.harvestDate });
+    if (safety.status === "flagged" && safety.breaches.some((b) => b.eventId === s.value.eventId)) {
+      return data({ intent, errors: { "": ["safety.errors.deleteFlagged"] } as FieldErrors, done: null }, { status: 409 });
+    }
     if (!deleteEvent({ id: s.value.eventId, lotId: lot.id, cooperativeId: organisation.id })) throw new Response(null, { status: 404 });
     return { intent, errors: {} as FieldErrors, done: 1 };
   }
@@ -68,6 +81,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (s.status !== "success") return data({ intent: "event", errors: (s.reply().error ?? {}) as FieldErrors, done: null, values: Object.fromEntries([...formData].filter(([, v]) => typeof v === "string")) }, { status: 400 });
   const order = eventOrderError(s.value, listEvents({ lotId: lot.id }), lot);
   if (order) return data({ intent: "event", errors: { eventTime: [order] } as FieldErrors, done: null, values: Object.fromEntries([...formData].filter(([, v]) => typeof v === "string")) }, { status: 422 });
+  // A spray recorded inside its pre-harvest interval (or a harvest that puts one there) needs an explicit second step.
+  const added = breachesAdded({ lotId: lot.id, harvestDate: lot.harvestDate, event: { type: s.value.type, eventTime: s.value.eventTime, preHarvestIntervalDays: s.value.preHarvestIntervalDays, sprayProduct: s.value.sprayProduct } });
+  const confirmed = formData.get("confirmBreach") === "on";
+  if (added.length && !confirmed) {
+    return data({ intent: "event", errors: {} as FieldErrors, done: null, needsConfirm: added, values: Object.fromEntries([...formData].filter(([, v]) => typeof v === "string")) }, { status: 409 });
+  }
   const file = fileFrom(formData.get("attachment"));
   let attachment: { path: string; mime: string } | null = null;
   if (file) {
@@ -78,8 +97,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       throw error;
     }
   }
-  addEvent({ lotId: lot.id, cooperativeId: organisation.id, userId: user.id, input: { ...s.value, attachmentPath: attachment?.path ?? null, attachmentMime: attachment?.mime ?? null } });
-  return { intent: "event", errors: {} as FieldErrors, done: 1 };
+  const input = { ...s.value, attachmentPath: attachment?.path ?? null, attachmentMime: attachment?.mime ?? null };
+  if (added.length) addConfirmedEvent({ lotId: lot.id, cooperativeId: organisation.id, userId: user.id, input, note: s.value.notes ?? "" });
+  else addEvent({ lotId: lot.id, cooperativeId: organisation.id, userId: user.id, input });
+  return { intent: "event", errors: {} as FieldErrors, done: 1, flagged: added.length > 0 };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: d }) => pageMeta(matches, (t) => ({ title: t("trace.lots.detailTitle", { code: d?.lot.code ?? "" }) }));
@@ -117,6 +138,9 @@ export default function LotDetail() {
   const locale = useLocale();
   const navigation = useNavigation();
   const eventErrors = a?.intent === "event" ? a.errors : {};
+  const needsConfirm = a && "needsConfirm" in a ? (a.needsConfirm as Breach[]) : null;
+  const safetyAction = a && (a.intent === "withhold" || a.intent === "correctHarvest") ? (a as SafetyActionData) : null;
+  const blocked = d.safety.status !== "ok";
   const values = (a && "values" in a ? a.values : {}) as Record<string, string>;
   const total = d.chart.reduce((s, p) => s + p.n, 0);
   // A download does not navigate, so the page itself says that a large sheet is being made.
@@ -134,7 +158,7 @@ export default function LotDetail() {
       <h1>{t("trace.lots.detailTitle", { code: d.lot.code })}</h1>
       <p>
         {d.product.nameVi} · {t("trace.lots.harvestDate")} {formatDate(d.lot.harvestDate, locale)} · {t("trace.lots.packingDate")} {formatDate(d.lot.packingDate, locale)} · {t("trace.lots.bestBeforeDate")}{" "}
-        {formatDate(d.lot.bestBeforeDate, locale)} · {d.lot.quantity} {t(`units.${d.lot.unit}`)}
+        {formatDate(d.lot.bestBeforeDate, locale)} · {formatNumber(d.lot.quantity, locale)} {t(`units.${d.lot.unit}`)}
       </p>
       <p>
         <Link to={`/dashboard/lots/${d.lot.id}/edit`} className="button">
@@ -142,6 +166,7 @@ export default function LotDetail() {
         </Link>{" "}
         <a href={d.traceUrl}>{t("trace.lots.tracePage")}</a> · <a href={`/api/v1/lots/${d.lot.id}/epcis`}>{t("trace.events.epcis")}</a>
       </p>
+      <SafetyPanel lotId={d.lot.id} safety={d.safety} decisions={d.decisions} actionData={safetyAction} />
       {d.alerts.length ? (
         <div className="notice notice-warning" role="alert">
           <h2>{t("trace.lots.alerts")}</h2>
@@ -178,7 +203,12 @@ export default function LotDetail() {
         </Notice>
       )}
 
-      {d.digitalLink ? (
+      {d.digitalLink && blocked ? (
+        <>
+          <h2>{t("trace.lots.labels")}</h2>
+          <Notice tone="warning">{t(d.safety.status === "withheld" ? "safety.labels.withheld" : "safety.labels.blocked")}</Notice>
+        </>
+      ) : d.digitalLink ? (
         <>
           <h2>{t("trace.lots.labels")}</h2>
           <p>{t("trace.lots.labelsLead")}</p>
@@ -241,7 +271,7 @@ export default function LotDetail() {
           {d.events.map((e) => (
             <li key={e.id}>
               <p>
-                <strong>{t(`trace.event.${e.type}`)}</strong> · {new Date(e.eventTime).toLocaleString(locale === "vi" ? "vi-VN" : "en-GB", { timeZone: "Asia/Ho_Chi_Minh" })} · {e.commune}
+                <strong>{t(`trace.event.${e.type}`)}</strong> · <time dateTime={e.eventTime}>{formatDateTime(e.eventTime, locale)}</time> · {e.commune}
               </p>
               <p>
                 {e.what} ({e.who})
@@ -264,7 +294,8 @@ export default function LotDetail() {
       )}
 
       <h3>{t("trace.events.add")}</h3>
-      {a?.intent === "event" && a.done ? <Notice tone="success">{t("trace.events.saved")}</Notice> : null}
+      {a?.intent === "event" && a.done ? <Notice tone={"flagged" in a && a.flagged ? "warning" : "success"}>{t("flagged" in a && a.flagged ? "safety.confirm.savedFlagged" : "trace.events.saved")}</Notice> : null}
+      {a?.intent === "deleteEvent" && a.errors[""] ? <FormErrors errors={a.errors[""]} /> : null}
       <Form method="post" encType="multipart/form-data" className="form" key={a?.intent === "event" && a.done ? d.events.length : "form"}>
         <input type="hidden" name="intent" value="event" />
         <FormErrors errors={eventErrors[""]} />
@@ -309,9 +340,10 @@ export default function LotDetail() {
           <input id="ev-attachment" name="attachment" type="file" accept="image/jpeg,image/png,image/webp,application/pdf" />
           <ErrorList errors={eventErrors.attachment} />
         </div>
+        {needsConfirm ? <SprayConfirm breaches={needsConfirm} /> : null}
         <div>
           <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
-            {t("trace.events.save")}
+            {t(needsConfirm ? "safety.confirm.save" : "trace.events.save")}
           </button>
         </div>
       </Form>

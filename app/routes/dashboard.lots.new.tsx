@@ -5,7 +5,7 @@ import { requireOrganisationRole } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageMeta } from "~/components/meta";
 import { useT } from "~/i18n";
-import { createLot, listCooperativeMembers, listCooperativeProducts, lotInputProblems } from "~/models/trace.server";
+import { createLot, listCooperativeMembers, listCooperativeProducts, lotInputProblems, productLotUnit } from "~/models/trace.server";
 import { lotSchema } from "~/capabilities/trace/forms.server";
 import { LotForm } from "~/components/lot-form";
 import { readForm } from "~/services/uploads.server";
@@ -18,13 +18,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const { organisation } = requireOrganisationRole(request, { kind: "cooperative" });
   const submission = parseWithZod(await readForm(request), { schema: lotSchema });
+  // "Add a member" / "remove" (conform list intents, plain submit buttons): the form comes back changed, nothing is written.
+  if (submission.status === undefined) return data({ result: submission.reply() });
   if (submission.status !== "success") return data({ result: submission.reply() }, { status: 400 });
-  const problems = lotInputProblems({ cooperativeId: organisation.id, input: submission.value });
+  const input = { ...submission.value, unit: submission.value.unit ?? productLotUnit({ productId: submission.value.productId, cooperativeId: organisation.id }) };
+  const problems = lotInputProblems({ cooperativeId: organisation.id, input });
   if (problems) {
     const fieldErrors = Object.fromEntries(Object.entries(problems).map(([k, v]) => [k, [v]]));
     return data({ result: submission.reply({ fieldErrors }) }, { status: "code" in problems ? 409 : 400 });
   }
-  const id = createLot({ cooperativeId: organisation.id, input: submission.value });
+  const id = createLot({ cooperativeId: organisation.id, input });
   return redirect(`/dashboard/lots/${id}`);
 }
 

@@ -9,6 +9,7 @@ import { pageMeta } from "~/components/meta";
 import { getT, useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { formatDateTime, formatDate, formatNumber, formatVnd } from "~/lib/money";
+import { localiseAddress } from "~/lib/address";
 import { singleFields } from "~/lib/form-fields";
 import { lotCodeSchema } from "~/lib/order-forms";
 import { availableActions, orderActions, type OrderAction } from "~/lib/order-states";
@@ -147,7 +148,7 @@ export default function OrderPage() {
         <section className="card" aria-labelledby="seller-h">
           <h2 id="seller-h">{t("orders.detail.seller")}</h2>
           <p>{cooperative.name}</p>
-          {cooperative.address ? <p>{cooperative.address}</p> : null}
+          {cooperative.address ? <p>{localiseAddress(cooperative.address, locale)}</p> : null}
         </section>
         <section className="card" aria-labelledby="buyer-h">
           <h2 id="buyer-h">{t("orders.detail.buyer")}</h2>

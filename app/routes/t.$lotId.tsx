@@ -1,11 +1,15 @@
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { ErrorList, Notice } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { formatDate, formatDateTime } from "~/lib/money";
+import { localiseAddress } from "~/lib/address";
+import { BreachLine } from "~/components/safety";
+import type { BareDocumentHandle } from "~/root";
+import traceStyles from "~/styles/trace.css?url";
 import { parseLotId, reportSchema, submitReport, tracePageData } from "~/capabilities/trace/page.server";
 import { readForm } from "~/services/uploads.server";
 
@@ -14,8 +18,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const sn = new URL(request.url).searchParams.get("sn");
   const page = id ? tracePageData(id, sn && sn.length <= 20 ? sn : null) : null;
   if (!page) throw new Response(null, { status: 404, statusText: "Not Found" });
-  return data(page, { headers: { "Cache-Control": "no-store" } });
+  return data(page);
 }
+
+/**
+ * The page works without JavaScript, so its document carries no scripts and only the base and trace styles. It is
+ * revalidated on every visit (`no-cache`) against an ETag of the rendered page (app/entry.server.tsx): a recall, a
+ * certificate decision or a new day changes the page and so the ETag, and an unchanged page costs a 304.
+ */
+export const handle: BareDocumentHandle & { etag: true } = { document: "bare", styles: [traceStyles], etag: true };
+
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-cache", Vary: "Cookie, Accept-Language" });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const id = parseLotId(params.lotId);
@@ -35,6 +48,103 @@ const stateClass: Record<string, string> = { valid: "trace-ok", expired: "trace-
 
 const time = formatDateTime;
 
+type PageData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+/** "Safe?": the diary's verdict first, in plain words; a breach or a withheld lot is an alert. */
+function Verdict({ d }: { d: PageData }) {
+  const t = useT();
+  const locale = useLocale();
+  if (d.safety.status === "withheld") {
+    return (
+      <section className="trace-verdict trace-verdict-bad" role="alert" aria-labelledby="trace-verdict">
+        <h2 id="trace-verdict">{t("safety.verdict.withheldTitle")}</h2>
+        <p>{t("safety.verdict.withheldBody", { date: formatDate(d.safety.withheld!.decidedAt, locale), note: d.safety.withheld!.note })}</p>
+      </section>
+    );
+  }
+  if (d.safety.status === "flagged") {
+    return (
+      <section className="trace-verdict trace-verdict-bad" role="alert" aria-labelledby="trace-verdict">
+        <h2 id="trace-verdict">{t("safety.verdict.flaggedTitle")}</h2>
+        <ul>
+          {d.safety.breaches.map((b) => (
+            <li key={b.eventId}>
+              <BreachLine b={b} />
+            </li>
+          ))}
+        </ul>
+        <p>{t("safety.verdict.flaggedBody")}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="trace-verdict trace-verdict-ok" aria-labelledby="trace-verdict">
+      <h2 id="trace-verdict">{t("safety.verdict.okTitle")}</h2>
+      <p>{d.safety.sprays ? t("safety.verdict.okBody") : t("safety.verdict.noSpray")}</p>
+    </section>
+  );
+}
+
+/** The first screen: genuine? from where? which certificates? when? — before the regulatory list. */
+function Glance({ d }: { d: PageData }) {
+  const t = useT();
+  const locale = useLocale();
+  const date = (s: string) => formatDate(s, locale);
+  const valid = d.certificates.filter((c) => c.verified && c.today === "valid");
+  const genuineBad = d.serial && (!d.serial.known || d.serial.suspicious);
+  return (
+    <dl className="trace-glance">
+      <div>
+        <dt>{t("safety.glance.genuine")}</dt>
+        <dd>
+          {d.serial && !d.serial.known ? (
+            <span className="trace-mark trace-mark-bad">{t("safety.glance.genuineSerialUnknown")}</span>
+          ) : d.serial?.suspicious ? (
+            <span className="trace-mark trace-mark-bad">{t("safety.glance.genuineCopied", { n: d.serial.scans })}</span>
+          ) : (
+            <span className="trace-mark trace-mark-ok">{t("safety.glance.genuineYes", { lot: d.lot.code, coop: d.cooperative.name })}</span>
+          )}{" "}
+          {genuineBad ? null : <span className="hint">{t(d.cooperative.verified ? "safety.glance.coopVerified" : "safety.glance.coopUnverified")}</span>}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("safety.glance.where")}</dt>
+        <dd>
+          <a href={d.cooperative.url}>{d.cooperative.name}</a>, {d.cooperative.province}
+          {d.members.length ? ` · ${d.members.length + d.hiddenMembers} ${t("trace.page.members").toLowerCase()}` : ""}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("safety.glance.certificates")}</dt>
+        <dd>
+          {valid.length ? (
+            <ul className="trace-cert-badges">
+              {valid.map((c) => (
+                <li key={c.id} className="badge trace-ok">
+                  {c.type === "ocop" && c.ocopStars ? `OCOP ${"★".repeat(c.ocopStars)}` : t(`badges.type.${c.type}` as MessageKey)} · {t("safety.glance.certValid")}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            t("safety.glance.noCertificates")
+          )}
+        </dd>
+      </div>
+      <div>
+        <dt>{t("safety.glance.whenLabel")}</dt>
+        <dd>{t("safety.glance.when", { harvest: date(d.lot.harvestDate), packing: date(d.lot.packingDate), bestBefore: date(d.lot.bestBeforeDate) })}</dd>
+      </div>
+      <div>
+        <dt>{t("safety.glance.code")}</dt>
+        <dd>
+          <code className="trace-code">{d.lot.code}</code>
+          {d.serial?.known ? <> · <code className="trace-code">{d.serial.value}</code></> : null}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
 export default function TracePage() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -43,18 +153,22 @@ export default function TracePage() {
   const name = locale === "en" ? (d.product.nameEn ?? d.product.nameVi) : d.product.nameVi;
   const date = (s: string) => formatDate(s, locale);
   const fieldErrors = actionData?.result.error ?? {};
+  const location = useLocation();
+  const address = localiseAddress(d.cooperative.address, locale);
   return (
     <article className="trace">
       <header className="trace-head">
-        {d.photo ? <img src={d.photo.src} width={d.photo.width} height={d.photo.height} alt={d.photo.alt ?? name} loading="lazy" decoding="async" className="trace-photo" /> : null}
+        {d.photo ? <img src={d.photo.src} width={d.photo.width} height={d.photo.height} alt={d.photo.alt ?? name} decoding="async" className="trace-photo" /> : null}
         <div>
           <h1>{name}</h1>
           <p className="trace-origin">
-            <strong>{t("trace.page.origin")}:</strong> {d.cooperative.name}, {d.cooperative.address}
+            <strong>{t("trace.page.origin")}:</strong> {d.cooperative.name}, {address}
           </p>
-          <p>{t("trace.page.lead", { lot: d.lot.code, coop: d.cooperative.name })}</p>
         </div>
       </header>
+
+      <Verdict d={d} />
+      <Glance d={d} />
 
       {d.serial && !d.serial.known ? <p className="trace-alert" role="alert">{t("trace.page.unknownSerial")}</p> : null}
       {d.serial?.suspicious ? <p className="trace-alert" role="alert">{t("trace.page.copyWarning", { n: d.serial.scans })}</p> : null}
@@ -74,14 +188,18 @@ export default function TracePage() {
             <span className={`badge ${d.cooperative.verified ? "trace-ok" : "trace-warn"}`}>{t(d.cooperative.verified ? "trace.page.verified" : "trace.page.notVerified")}</span>
           </dd>
           <dt>{t("trace.item.address")}</dt>
-          <dd>{d.cooperative.address}</dd>
+          <dd>{address}</dd>
           <dt>{t("trace.item.stages")}</dt>
           <dd>{t("trace.item.stagesValue", { n: d.events.length })}</dd>
           <dt>{t("trace.item.productionTime")}</dt>
           <dd>{t("trace.item.productionTimeValue", { harvest: date(d.lot.harvestDate), packing: date(d.lot.packingDate) })}</dd>
           <dt>{t("trace.item.traceCode")}</dt>
           <dd>
-            <code>{d.lot.code}</code> · <span className="trace-link">{d.digitalLink}</span>
+            <code className="trace-code">{d.lot.code}</code>
+            <details className="trace-full-link">
+              <summary>{t("safety.glance.fullLink")}</summary>
+              <span className="trace-link">{d.digitalLink}</span>
+            </details>
           </dd>
           <dt>{t("trace.item.brandCode")}</dt>
           <dd>
@@ -169,12 +287,13 @@ export default function TracePage() {
         </p>
       </section>
 
-      <section aria-labelledby="trace-report">
-        <h2 id="trace-report">{t("trace.report.title")}</h2>
-        <p>{t("trace.report.lead")}</p>
+      {/* The form posts to this page's #trace-report, so without JavaScript the answer opens where the reader is. */}
+      <section aria-labelledby="trace-report-title" id="trace-report" tabIndex={-1}>
+        <h2 id="trace-report-title">{t("trace.report.title")}</h2>
         {actionData?.state === "sent" ? <Notice tone="success">{t("trace.report.sent")}</Notice> : null}
         {actionData?.state === "limited" ? <Notice tone="warning">{t("trace.report.limited")}</Notice> : null}
-        <Form method="post" className="form" reloadDocument>
+        <p>{t("trace.report.lead")}</p>
+        <form method="post" className="form" action={`${location.pathname}${location.search}#trace-report`}>
           {d.serial?.known ? <input type="hidden" name="sn" value={d.serial.value} /> : null}
           <div className="field">
             <label htmlFor="report-kind">{t("trace.report.kind")}</label>
@@ -200,7 +319,7 @@ export default function TracePage() {
           <div>
             <button type="submit" className="primary">{t("trace.report.submit")}</button>
           </div>
-        </Form>
+        </form>
       </section>
     </article>
   );

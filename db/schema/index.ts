@@ -3,3 +3,4 @@ export * from "./catalogue";
 export * from "./trace";
 export * from "./orders";
 export * from "./refunds";
+export * from "./safety";

@@ -24,10 +24,17 @@ const riceDiary: Diary[] = [
   { type: "shipping", day: 7, hour: 14, who: "Nhà xe Phương Trang", what: "Giao cho nhà phân phối tại TP. Hồ Chí Minh" },
 ];
 
-/** Fruit and other crops: a shorter diary; one spray here falls inside its interval on purpose (flagged). */
+/**
+ * Fruit and other crops: a shorter diary. The spray respects its 7-day interval, except on the lots in
+ * `SPRAYED_LATE`, where it falls 5 days before harvest on purpose (flagged): one of the demo cooperative's own and
+ * one elsewhere (/t/5).
+ */
+const SPRAYED_LATE = new Set([3, 10]);
+const SPRAYED_LATE_DAY = -5;
+
 const fruitDiary: Diary[] = [
   { type: "fertilising", day: -60, hour: 7, who: "Hộ thành viên", what: "Bón phân hữu cơ vi sinh 2 kg/gốc" },
-  { type: "spraying", day: -5, hour: 6, who: "Hộ thành viên", what: "Phun trừ rệp sáp", notes: "Cán bộ kỹ thuật đã nhắc lại thời gian cách ly.", spray: ["Movento 150OD (Spirotetramat)", 7] },
+  { type: "spraying", day: -12, hour: 6, who: "Hộ thành viên", what: "Phun trừ rệp sáp", notes: "Cán bộ kỹ thuật đã nhắc lại thời gian cách ly.", spray: ["Movento 150OD (Spirotetramat)", 7] },
   { type: "harvesting", day: 0, hour: 6, who: "Hộ thành viên", what: "Thu hái bằng tay, phân loại tại vườn" },
   { type: "packing", day: 1, hour: 9, who: "Nhà sơ chế HTX", what: "Rửa, phân loại loại 1, đóng thùng carton 10 kg" },
   { type: "shipping", day: 2, hour: 15, who: "Xe lạnh HTX", what: "Vận chuyển đến kho mát" },
@@ -82,7 +89,8 @@ export function seedTrace(db: Db, ids: FoundationIds) {
           packingDate,
           bestBeforeDate: addDays(packingDate, rice ? 365 : 30),
           quantity,
-          unit: "kg",
+          // The lot counts what the product is sold in (hộp, thùng…) when that is a lot unit; otherwise kilograms.
+          unit: (schema.lotUnits as readonly string[]).includes(p.unit) ? (p.unit as (typeof schema.lotUnits)[number]) : "kg",
           serialised: serials > 0,
         })
         .returning()
@@ -96,7 +104,7 @@ export function seedTrace(db: Db, ids: FoundationIds) {
         tx.insert(schema.lotMembers).values({ lotId: lot.id, memberId: m.id, plantingArea: m.plantingAreaCode ?? `Thửa ${10 + i}, ${m.commune ?? coop.commune ?? ""}`.trim(), quantity: share }).run();
       });
       for (const d of diary) {
-        const day = addDays(harvestDate, d.day);
+        const day = addDays(harvestDate, d.type === "spraying" && !rice && SPRAYED_LATE.has(index) ? SPRAYED_LATE_DAY : d.day);
         if (day > today) continue;
         const mapping = epcisMapping(d.type);
         tx.insert(schema.lotEvents)

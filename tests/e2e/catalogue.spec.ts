@@ -75,6 +75,7 @@ test.describe("catalogue", () => {
     await expectAccessible(admin);
     const claim = admin.getByRole("article", { name: `Hữu cơ ${number}` });
     await expect(claim.getByRole("link", { name: "Mở bản scan" })).toHaveAttribute("href", /\/uploads\/evidence\/.+\.pdf$/);
+    await claim.getByLabel("Tôi đã đối chiếu bằng chứng với thông tin khai báo").check();
     await claim.getByRole("button", { name: `Xác minh Hữu cơ ${number}` }).click();
     await expect(admin.getByText("Đã ghi nhận quyết định.")).toBeVisible();
     await expect(admin.getByRole("article", { name: `Hữu cơ ${number}` })).toHaveCount(0);

@@ -17,6 +17,8 @@ export const decisionSchema = z
       .optional()
       .transform((v) => v || null),
     returnTo: z.string().optional(),
+    /** The "I checked the evidence" box of the verify form; the browser requires it, the server ignores it. */
+    checked: z.string().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.decision === "reject" && !v.reason) ctx.addIssue({ code: "custom", message: "catalogue.errors.reasonRequired", path: ["reason"] });
@@ -41,5 +43,7 @@ export async function submitDecision(request: Request, target: { kind: "cooperat
   let url = new URL(safeRedirect(parsed.data.returnTo, "/alliance"), base);
   if (url.origin !== base || !(url.pathname === "/alliance" || url.pathname.startsWith("/alliance/"))) url = new URL("/alliance", base);
   url.searchParams.set("done", `${target.kind}-${decision}`);
-  return redirect(safeRedirect(`${url.pathname}${url.search}`, "/alliance"));
+  // The fragment names the next item of the queue, so the moderator carries on where they were.
+  const hash = /^#[a-z]+-\d+$|^#queue-[a-z]+$/.test(url.hash) ? url.hash : "";
+  return redirect(safeRedirect(`${url.pathname}${url.search}${hash}`, "/alliance"));
 }

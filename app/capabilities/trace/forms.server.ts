@@ -15,7 +15,8 @@ export const lotSchema = z
     packingDate: day,
     bestBeforeDate: day,
     quantity: positive,
-    unit: z.enum(lotUnits, { error: "errors.invalid" }),
+    /** Empty on a new lot: the product's own unit of sale (resolved by the route). */
+    unit: z.enum(lotUnits, { error: "errors.invalid" }).optional(),
     serialised: z.boolean().optional(),
     notes: z.string().max(2000, { error: "errors.tooLong" }).optional(),
     contributions: z
@@ -47,7 +48,7 @@ export const lotSchema = z
     packingDate: v.packingDate,
     bestBeforeDate: v.bestBeforeDate,
     quantity: v.quantity,
-    unit: v.unit,
+    unit: v.unit ?? null,
     serialised: v.serialised ?? false,
     notes: v.notes?.trim() || null,
     contributions: (v.contributions ?? [])

@@ -21,10 +21,15 @@ export type LabelInput = {
   lotCode: string;
   packingDate: string;
   bestBeforeDate: string;
+  /** The producer's name and address: Vietnamese labelling rules expect them on every package. */
+  producer: { name: string; address: string };
   /** One URI per label (serialised lots) or a single URI repeated. */
   uris: string[];
-  texts: { lot: string; packed: string; bestBefore: string; scan: string };
+  texts: { lot: string; packed: string; bestBefore: string; scan: string; producer: string };
 };
+
+/** Height of the producer strip on the small label: two lines of 5 pt text. */
+const STRIP = 12.5;
 
 const vnDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
@@ -88,7 +93,8 @@ export async function labelSheet(layoutName: Layout, count: number, input: Label
       const i = first + slot;
       const x = (layout.left + (slot % layout.cols) * layout.w) * MM;
       const y = (layout.top + Math.floor(slot / layout.cols) * layout.h) * MM;
-      const qrSize = Math.min(h - 2 * pad, (big ? 40 : 27) * MM);
+      // The small label keeps a strip along its bottom for the producer (two lines at 5 pt); the QR keeps its 27 mm.
+      const qrSize = Math.min(h - 2 * pad - (big ? 0 : STRIP), (big ? 40 : 27) * MM);
       const tx = x + pad + qrSize + 1.5 * MM;
       return { uri: input.uris[i % input.uris.length]!, x, y, qrSize, tx, tw: w - (tx - x) - pad, ty: 0 };
     });
@@ -96,7 +102,7 @@ export async function labelSheet(layoutName: Layout, count: number, input: Label
     for (const s of slots) {
       if (input.uris.length > 1 || !single) single = qrRuns(s.uri);
       drawQr(doc, single, s.x + pad, s.y + pad, s.qrSize);
-      doc.text(input.productName, s.tx, s.y + pad + 1, { width: s.tw, height: (big ? 10 : 7) * 2.5, ellipsis: true, lineGap: 0 });
+      doc.text(input.productName, s.tx, s.y + pad + 1, { width: s.tw, height: big ? 25 : 17.5, ellipsis: true, lineGap: 0 });
       s.ty = doc.y + 1;
     }
     doc.font("body");
@@ -117,17 +123,28 @@ export async function labelSheet(layoutName: Layout, count: number, input: Label
         doc.text(`${input.texts.bestBefore}: ${vnDate(input.bestBeforeDate)}`, s.tx, ty, { width: s.tw, lineBreak: false });
         ty += line;
       }
+      if (big) {
+        doc.fontSize(7);
+        doc.text(`${input.texts.producer}: ${input.producer.name}`, s.tx, ty, { width: s.tw, height: 17, ellipsis: true, lineGap: 0 });
+        ty = doc.y;
+        doc.text(input.producer.address, s.tx, ty, { width: s.tw, height: 17, ellipsis: true, lineGap: 0 });
+        ty = doc.y;
+      } else {
+        doc.fontSize(5);
+        doc.text(`${input.texts.producer}: ${input.producer.name} · ${input.producer.address}`, s.x + pad, s.y + h - pad - STRIP + 1, { width: w - 2 * pad, height: STRIP, ellipsis: true, lineGap: 0 });
+      }
       ty += 1;
+      const bottom = s.y + h - pad - (big ? 0 : STRIP);
       if (barcodeImage) {
         // Scaled as a whole (never squeezed), so bar widths keep their ratios.
         const ratio = barcodeImage.width / barcodeImage.height;
-        let bh = Math.min(s.y + h - pad - ty, (big ? 24 : 14) * MM);
+        let bh = Math.min(bottom - ty, (big ? 24 : 14) * MM);
         let bw = bh * ratio;
         if (bw > s.tw) {
           bw = s.tw;
           bh = bw / ratio;
         }
-        doc.image(barcodeImage as unknown as Buffer, s.tx, s.y + h - pad - bh, { width: bw, height: bh });
+        doc.image(barcodeImage as unknown as Buffer, s.tx, bottom - bh, { width: bw, height: bh });
       }
       if (big) doc.fontSize(7).text(input.texts.scan, s.x + pad, s.y + pad + s.qrSize + 0.5 * MM, { width: s.qrSize, align: "center", lineBreak: false });
     }

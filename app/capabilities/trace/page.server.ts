@@ -4,7 +4,9 @@ import { env } from "~/env.server";
 import { getT } from "~/i18n";
 import { todayInVietnam } from "~/lib/certificates";
 import { displayGtin } from "~/lib/gtin";
+import { joinAddress } from "~/lib/address";
 import { certificateStateOn, sprayWithinInterval } from "~/lib/trace-rules";
+import { lotSafety } from "~/models/safety.server";
 import { sendMail } from "~/services/mail.server";
 import { createProblemReport, getPublicLot, recentReportCount, reportRecipients, reporterKey, serialExists, serialScanCount } from "~/models/trace.server";
 import { imageUrl } from "~/services/uploads.server";
@@ -29,6 +31,7 @@ export function tracePageData(lotId: number, serial: string | null) {
   const { lot, product, cooperative } = data;
   const shown = data.members.filter((m) => m.publicConsent);
   const flagged = sprayWithinInterval(data.events, lot.harvestDate);
+  const safety = lotSafety({ lotId, harvestDate: lot.harvestDate, events: data.events });
   const knownSerial = serial ? serialExists({ lotId, serial }) : null;
   const scans = serial && knownSerial ? serialScanCount({ lotId, serial }) : 0;
   return {
@@ -38,9 +41,8 @@ export function tracePageData(lotId: number, serial: string | null) {
     cooperative: {
       name: cooperative.name,
       // The stored address often already names the commune or province; repeat neither.
-      address: [cooperative.address, cooperative.commune, data.provinceName]
-        .filter((part, i, all): part is string => !!part && !all.slice(0, i).some((prev) => prev?.includes(part)))
-        .join(", "),
+      address: joinAddress([cooperative.address, cooperative.commune, data.provinceName]),
+      province: data.provinceName,
       verified: !!cooperative.verifiedAt,
       url: cooperativeUrl(cooperative.slug),
       registrationNumber: cooperative.registrationNumber,
@@ -77,6 +79,7 @@ export function tracePageData(lotId: number, serial: string | null) {
     epcisUrl: epcisUrl(lot.id),
     serial: serial ? { value: serial, known: !!knownSerial, scans, suspicious: !!knownSerial && scans > env.TRACE_SERIAL_SCAN_LIMIT } : null,
     cooperativeId: cooperative.id,
+    safety: { status: safety.status, breaches: safety.breaches, withheld: safety.withheld, sprays: data.events.filter((e) => e.type === "spraying").length },
   };
 }
 
