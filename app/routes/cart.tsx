@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { safeRedirect } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, Notice, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { FormErrors, Notice, SelectField, TextAreaField, TextField, validationTiming } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { getT, useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/server";
@@ -90,7 +90,7 @@ export default function Cart() {
     lastResult,
     defaultValue: defaults,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: checkoutSchema }),
-    shouldValidate: "onBlur",
+    ...validationTiming,
   });
   const hasProblems = groups.some((g) => g.lines.some((l) => l.problem));
   const unit = (u: string) => t(`units.${u}` as MessageKey);

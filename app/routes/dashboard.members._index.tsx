@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireOrganisationRole } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, Notice } from "~/components/forms";
+import { FormErrors, Notice, validationTiming } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { MemberFields } from "~/components/member-fields";
 import { useT } from "~/i18n";
@@ -30,7 +30,7 @@ export default function Members() {
   const { members } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: memberSchema }), shouldValidate: "onBlur" });
+  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: memberSchema }), ...validationTiming });
   return (
     <section className="stack">
       <h1>{t("catalogue.dashboard.members")}</h1>
