@@ -9,7 +9,7 @@ import { FormErrors, Notice, SelectField, TextAreaField, TextField, validationTi
 import { pageMeta } from "~/components/meta";
 import { getT, useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/server";
-import { formatVnd } from "~/lib/money";
+import { formatNumber, formatVnd } from "~/lib/money";
 import { addToCartSchema, checkoutSchema, idSchema, paymentMethodSchema, quantitySchema } from "~/lib/order-forms";
 import { notifyOrderPlaced, orderErrorMessage, requireBuyer, ruleViolation } from "~/capabilities/orders/route-helpers.server";
 import { addToCart, cartQuantity, checkAddable, checkoutCart, getCart, removeFromCart, setCartQuantity, OrderError, type Delivery } from "~/models/order.server";
@@ -111,7 +111,7 @@ export default function Cart() {
             <section key={g.cooperativeId} className="card orders-cart-group" aria-labelledby={`coop-${g.cooperativeId}`}>
               <h2 id={`coop-${g.cooperativeId}`}>{t("orders.cart.from", { cooperative: g.cooperativeName })}</h2>
               <div className="table-wrap" tabIndex={0}>
-                <table>
+                <table className="cards-on-phone">
                   <thead>
                     <tr>
                       <th scope="col">{t("orders.cart.product")}</th>
@@ -126,19 +126,19 @@ export default function Cart() {
                   <tbody>
                     {g.lines.map((l) => (
                       <tr key={l.productId} className={l.problem ? "orders-line-problem" : undefined}>
-                        <td>
+                        <td data-label={t("orders.cart.product")}>
                           <Link to={`/products/${l.productId}`}>{locale === "en" && l.nameEn ? l.nameEn : l.name}</Link>
                           {l.problem ? (
                             <p className="field-errors" role="alert">
                               {l.problem.code === "moq"
-                                ? t("orders.errors.moq", { product: l.name, min: l.problem.minOrderQty, unit: unit(l.unit) })
+                                ? t("orders.errors.moq", { product: l.name, min: formatNumber(l.problem.minOrderQty, locale), unit: unit(l.unit) })
                                 : l.problem.code === "stock"
-                                  ? t("orders.errors.stock", { product: l.name, available: l.problem.available, unit: unit(l.unit) })
+                                  ? t("orders.errors.stock", { product: l.name, available: formatNumber(l.problem.available, locale), unit: unit(l.unit) })
                                   : t("orders.errors.quantity")}
                             </p>
                           ) : null}
                         </td>
-                        <td>
+                        <td data-label={t("orders.cart.quantity")}>
                           <Form method="post" className="orders-qty-form">
                             <input type="hidden" name="intent" value="update" />
                             <input type="hidden" name="productId" value={l.productId} />
@@ -156,12 +156,12 @@ export default function Cart() {
                             </button>
                           </Form>
                         </td>
-                        <td>
+                        <td data-label={t("orders.cart.unitPrice")}>
                           {formatVnd(l.unitPrice, locale)}
                           {l.source === "tier" ? <span className="badge">{t("orders.cart.tierApplied")}</span> : null}
                         </td>
-                        <td>{formatVnd(l.lineTotal, locale)}</td>
-                        <td>
+                        <td data-label={t("orders.cart.lineTotal")}>{formatVnd(l.lineTotal, locale)}</td>
+                        <td className="cards-action">
                           <Form method="post">
                             <input type="hidden" name="intent" value="remove" />
                             <input type="hidden" name="productId" value={l.productId} />
@@ -204,6 +204,8 @@ export default function Cart() {
                     </label>
                   ))}
                 </div>
+                {/* Shown when "card" is picked (CSS :has, no JavaScript needed). */}
+                <p className="commerce-card-note muted">{t("commerce.cart.cardNote")}</p>
               </fieldset>
             ))}
             <div>

@@ -39,7 +39,7 @@ export default function Members() {
       {params.get("deleted") ? <Notice>{t("catalogue.member.deleted")}</Notice> : null}
       {members.length ? (
         <div className="table-wrap" tabIndex={0}>
-          <table>
+          <table className="cards-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t("catalogue.member.name")}</th>
@@ -52,13 +52,13 @@ export default function Members() {
             <tbody>
               {members.map((m) => (
                 <tr key={m.id}>
-                  <td>
+                  <td data-label={t("catalogue.member.name")}>
                     <Link to={`/dashboard/members/${m.id}`}>{m.name}</Link>
                   </td>
-                  <td>{m.commune ?? "—"}</td>
-                  <td>{m.areaHa ?? "—"}</td>
-                  <td>{m.plantingAreaCode ?? "—"}</td>
-                  <td>{t(m.publicConsent ? "catalogue.common.yes" : "catalogue.common.no")}</td>
+                  <td data-label={t("catalogue.member.commune")}>{m.commune ?? "—"}</td>
+                  <td data-label={t("catalogue.member.area")}>{m.areaHa ?? "—"}</td>
+                  <td data-label={t("catalogue.member.plantingAreaCode")}>{m.plantingAreaCode ?? "—"}</td>
+                  <td data-label={t("catalogue.member.public")}>{t(m.publicConsent ? "catalogue.common.yes" : "catalogue.common.no")}</td>
                 </tr>
               ))}
             </tbody>
