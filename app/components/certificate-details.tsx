@@ -37,26 +37,26 @@ export function CertificateDetails({ certificates }: { certificates: Certificate
               )}
               <span className="muted">{t("commerce.cert.details")}</span>
             </summary>
-            <dl>
-              <dd>{t("commerce.cert.number", { number: c.number })}</dd>
-              <dd>{t("commerce.cert.issuer", { issuer: c.issuer })}</dd>
-              <dd>
+            <ul className="commerce-cert-facts">
+              <li>{t("commerce.cert.number", { number: c.number })}</li>
+              <li>{t("commerce.cert.issuer", { issuer: c.issuer })}</li>
+              <li>
                 {c.expiryDate
                   ? t("commerce.cert.validity", { from: formatDate(c.issueDate, locale), to: formatDate(c.expiryDate, locale) })
                   : t("commerce.cert.validityOpen", { from: formatDate(c.issueDate, locale) })}
-              </dd>
-              {c.scope ? <dd>{t("commerce.cert.scope", { scope: c.scope })}</dd> : null}
-              <dd>
+              </li>
+              {c.scope ? <li>{t("commerce.cert.scope", { scope: c.scope })}</li> : null}
+              <li>
                 <span className="badge badge-verified">✓ {t("commerce.cert.verifiedBy")}</span>
-              </dd>
+              </li>
               {c.evidenceUrl ? (
-                <dd>
+                <li>
                   <a href={c.evidenceUrl} target="_blank" rel="noopener">
                     {t("commerce.cert.evidence")}
                   </a>
-                </dd>
+                </li>
               ) : null}
-            </dl>
+            </ul>
           </details>
         </li>
       ))}

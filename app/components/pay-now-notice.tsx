@@ -10,7 +10,7 @@ export function PayNowNotice({ orders }: { orders: AwaitingPayment[] }) {
   const locale = useLocale();
   if (!orders.length) return null;
   return (
-    <section className="notice commerce-paynow" aria-labelledby="paynow-h" role="status">
+    <section className="notice commerce-paynow" aria-labelledby="paynow-h">
       <h2 id="paynow-h" className="commerce-paynow-title">
         {t("commerce.orders.payNowTitle")}
       </h2>

@@ -5,8 +5,9 @@ import { addDaysToDate } from "~/lib/dates";
 import { activeCertificateWhere } from "./badges.server";
 import { OrderError } from "./order.server";
 
-/** The order event note that records "the buyer says the transfer is made"; the status does not change. */
-export const TRANSFER_REPORTED = "transfer:reported";
+import { TRANSFER_REPORTED } from "~/lib/order-notes";
+
+export { TRANSFER_REPORTED };
 
 /**
  * The buyer reports that the bank transfer is made: recorded once as an order event (status unchanged: only the

@@ -23,7 +23,8 @@ import {
   transitionOrder,
 } from "~/models/order.server";
 import { createOrderCheckoutSession } from "~/services/stripe.server";
-import { reportTransfer, TRANSFER_REPORTED } from "~/models/commerce.server";
+import { reportTransfer } from "~/models/commerce.server";
+import { TRANSFER_REPORTED } from "~/lib/order-notes";
 import { notifyCardConfirmed, notifyTransferReported } from "~/capabilities/orders/payment.server";
 import { VietQrPayment } from "~/components/vietqr-payment";
 import { readForm } from "~/services/uploads.server";
