@@ -140,3 +140,19 @@ function evidenceUrl(path: string | null) {
   if (!path) return null;
   return path.startsWith("/") ? path : `/uploads/${path}`;
 }
+
+/** The first photo of each product (or none), for small pictures beside cart and order lines. One indexed query. */
+export function firstPhotos({ productIds }: { productIds: number[] }) {
+  if (!productIds.length) return {} as Record<number, { path: string; categoryCode: string; unit: string } | undefined>;
+  const rows = db
+    .select({
+      productId: schema.products.id,
+      categoryCode: schema.products.categoryCode,
+      unit: schema.products.unit,
+      path: sql<string | null>`(select ph.path from product_photos ph where ph.product_id = ${schema.products.id} order by ph.position, ph.id limit 1)`,
+    })
+    .from(schema.products)
+    .where(inArray(schema.products.id, productIds))
+    .all();
+  return Object.fromEntries(rows.map((r) => [r.productId, r])) as Record<number, { path: string | null; categoryCode: string; unit: string } | undefined>;
+}

@@ -17,11 +17,15 @@ import { listProvinces } from "~/models/province.server";
 import type { PaymentMethod } from "~/lib/order-states";
 import { singleFields } from "~/lib/form-fields";
 import { readForm } from "~/services/uploads.server";
+import { firstPhotos } from "~/models/commerce.server";
+import { categoryArtUrl, photoUrl } from "~/components/catalogue";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireBuyer(request);
+  const groups = getCart({ buyerId: organisation.id });
   return {
-    groups: getCart({ buyerId: organisation.id }),
+    groups,
+    pictures: firstPhotos({ productIds: groups.flatMap((g) => g.lines.map((l) => l.productId)) }),
     provinces: listProvinces().map((p) => ({ value: p.code, label: p.name })),
     defaults: { provinceCode: organisation.provinceCode, commune: organisation.commune ?? "", address: organisation.address ?? "", contactPhone: organisation.phone ?? "" },
   };
@@ -82,7 +86,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Cart() {
   const t = useT();
   const locale = useLocale();
-  const { groups, provinces, defaults } = useLoaderData<typeof loader>();
+  const { groups, provinces, defaults, pictures } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const lastResult = actionData && "initialValue" in actionData ? actionData : undefined;
@@ -127,7 +131,16 @@ export default function Cart() {
                     {g.lines.map((l) => (
                       <tr key={l.productId} className={l.problem ? "orders-line-problem" : undefined}>
                         <td data-label={t("orders.cart.product")}>
-                          <Link to={`/products/${l.productId}`}>{locale === "en" && l.nameEn ? l.nameEn : l.name}</Link>
+                          <Link to={`/products/${l.productId}`} className="commerce-line-product">
+                            <img
+                              src={pictures[l.productId]?.path ? photoUrl(pictures[l.productId]!.path!, 320) : categoryArtUrl(pictures[l.productId]?.categoryCode, l.unit)}
+                              alt=""
+                              width={56}
+                              height={42}
+                              loading="lazy"
+                            />
+                            <span>{locale === "en" && l.nameEn ? l.nameEn : l.name}</span>
+                          </Link>
                           {l.problem ? (
                             <p className="field-errors" role="alert">
                               {l.problem.code === "moq"
