@@ -149,7 +149,7 @@ export function firstPhotos({ productIds }: { productIds: number[] }) {
       productId: schema.products.id,
       categoryCode: schema.products.categoryCode,
       unit: schema.products.unit,
-      path: sql<string | null>`(select ph.path from product_photos ph where ph.product_id = ${schema.products.id} order by ph.position, ph.id limit 1)`,
+      path: sql<string | null>`(select ph.path from product_photos ph where ph.product_id = "products"."id" order by ph.position, ph.id limit 1)`,
     })
     .from(schema.products)
     .where(inArray(schema.products.id, productIds))

@@ -132,3 +132,14 @@ describe("header cart, category art and the dashboard home", () => {
     expect((buyer.data as { home: unknown }).home).toBeNull();
   });
 });
+
+describe("pictures beside cart lines", () => {
+  it("are each product's own first photo", async () => {
+    const { firstPhotos } = await import("~/models/commerce.server");
+    const rows = db.select({ productId: schema.productPhotos.productId, path: schema.productPhotos.path }).from(schema.productPhotos).limit(400).all();
+    const distinct = [...new Map(rows.map((r) => [r.path, r])).values()].slice(0, 3);
+    expect(distinct.length).toBeGreaterThan(1);
+    const pictures = firstPhotos({ productIds: distinct.map((r) => r.productId) });
+    for (const r of distinct) expect(pictures[r.productId]?.path).toBe(r.path);
+  });
+});
