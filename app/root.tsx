@@ -22,16 +22,19 @@ import { getLocale } from "~/i18n/server";
 import { getMemberships } from "~/models/user.server";
 import { unreadCount } from "~/models/thread.server";
 import { UnreadBadge } from "~/components/unread-badge";
+import { CartLink } from "~/components/cart-link";
+import { cartCount } from "~/models/order.server";
 import styles from "~/styles.css?url";
 import catalogueStyles from "~/styles/catalogue.css?url";
 import discoveryStyles from "~/styles/discovery.css?url";
 import ordersStyles from "~/styles/orders.css?url";
 import traceStyles from "~/styles/trace.css?url";
+import commerceStyles from "~/styles/commerce.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   // One stylesheet per capability, so parallel work does not collide in one file.
-  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles].map((href) => ({ rel: "stylesheet", href })),
+  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles, commerceStyles].map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -57,9 +60,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const membership = user ? getMemberships(user.id)[0] : undefined;
   const unreadMessages =
     membership && membership.organisation.kind !== "alliance" ? unreadCount({ organisationId: membership.organisation.id }) : 0;
+  // One indexed count, and only for buyers: nobody else has a cart.
+  const cartItems = membership?.organisation.kind === "buyer" ? cartCount({ buyerId: membership.organisation.id }) : null;
   return {
     locale,
     unreadMessages,
+    cartItems,
     user: user ? { id: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin } : null,
     organisation: membership
       ? { id: membership.organisation.id, name: membership.organisation.name, kind: membership.organisation.kind, role: membership.role }
@@ -113,6 +119,7 @@ function Header() {
             </button>
           </Form>
           {user && data?.organisation && data.organisation.kind !== "alliance" ? <UnreadBadge count={data.unreadMessages} /> : null}
+          {user && data?.cartItems != null ? <CartLink count={data.cartItems} /> : null}
           {user ? (
             <details className="account-menu">
               <summary aria-label={t("nav.accountMenu", { name: user.name })}>{user.name}</summary>

@@ -8,13 +8,14 @@ import { seedCatalogue } from "./seed/catalogue";
 import { isSeeded, seedFoundation } from "./seed/foundation";
 import { seedOrders } from "./seed/orders";
 import { seedTrace } from "./seed/trace";
+import { seedProductImages } from "./seed/product-images";
 import { DEMO_PASSWORD, demoAccounts } from "./seed/foundation-data";
 
 /**
  * Builds the demo marketplace. Reference data is upserted on every run; the demo organisations, people and
  * their data are written once (a second run finds them and leaves them be), all from fixed inputs.
  */
-export async function seedDatabase(db: Db) {
+export async function seedDatabase(db: Db, { uploadsDir = process.env.UPLOADS_DIR ?? "./data/uploads" }: { uploadsDir?: string } = {}) {
   seedReference(db);
   if (isSeeded(db)) return { created: false };
   const passwordHash = await hash(DEMO_PASSWORD);
@@ -22,6 +23,7 @@ export async function seedDatabase(db: Db) {
   seedCatalogue(db, ids);
   seedTrace(db, ids);
   seedOrders(db, ids);
+  await seedProductImages(db, { uploadsDir });
   return { created: true };
 }
 

@@ -5,6 +5,11 @@ export function photoUrl(base: string, width: 320 | 800 | 1600 = 800) {
   return `/uploads/${base}-${width}.webp`;
 }
 
+/** The drawn illustration of a product's category (and pack), for a product without a photo. */
+export function categoryArtUrl(categoryCode: string | undefined | null, unit?: string) {
+  return `/art/category/${encodeURIComponent(categoryCode || "I.1.a")}${unit ? `?unit=${encodeURIComponent(unit)}` : ""}`;
+}
+
 export function photoSrcSet(base: string) {
   return `${photoUrl(base, 320)} 320w, ${photoUrl(base, 800)} 800w, ${photoUrl(base, 1600)} 1600w`;
 }

@@ -119,8 +119,15 @@ export function Notice({ children, tone = "info" }: { children: ReactNode; tone?
 }
 
 /**
+ * When conform validates, for every form. Never on blur: blur happens on the mousedown of the next click, and an
+ * error line appearing or vanishing then moves the button under the pointer, so the click is lost (issue 13).
+ * Errors appear on submit and clear while the user types the fix, before they reach for the button.
+ */
+export const validationTiming = { shouldValidate: "onSubmit", shouldRevalidate: "onInput" } as const;
+
+/**
  * conform's `useForm` with the settings every form here uses: the same zod schema validates in the browser and on
- * the server, first on blur, then on every keystroke once a field has shown an error.
+ * the server, on submit, then on every keystroke once a field has shown an error.
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function useZodForm<Schema extends ZodType<any, Record<string, any>>>({
@@ -136,7 +143,6 @@ export function useZodForm<Schema extends ZodType<any, Record<string, any>>>({
     lastResult,
     defaultValue: defaultValue as never,
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
+    ...validationTiming,
   });
 }

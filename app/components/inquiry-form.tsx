@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
-import { ErrorList, FormErrors, TextAreaField, TextField } from "~/components/forms";
+import { ErrorList, FormErrors, TextAreaField, TextField, validationTiming } from "~/components/forms";
 import { useT } from "~/i18n";
 import { inquirySchema } from "~/lib/order-forms";
 
@@ -13,7 +13,7 @@ export function InquiryForm({ lastResult, defaultSubject }: { lastResult?: Submi
     lastResult,
     defaultValue: { subject: defaultSubject },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inquirySchema }),
-    shouldValidate: "onBlur",
+    ...validationTiming,
   });
   const attachmentErrors = lastResult?.error?.attachment ?? undefined;
   return (

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { CertificateBadges, VerifiedBadge } from "~/components/badges";
 import type { Badge } from "~/lib/badges";
-import { photoUrl } from "~/components/catalogue";
+import { categoryArtUrl, photoUrl } from "~/components/catalogue";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { formatNumber, formatVnd } from "~/lib/money";
 
@@ -21,6 +21,8 @@ export type ProductCardData = {
   imageUrl?: string | null;
   imageAlt?: string | null;
   photo?: { path: string; alt: string | null } | null;
+  /** For the category illustration shown when the product has no photo. */
+  categoryCode?: string;
 };
 
 /** One product in a grid: links to the product page and to the cooperative's profile. */
@@ -40,20 +42,25 @@ export function ProductCard({ product, headingLevel = 3 }: { product: ProductCar
           height={240}
           loading="lazy"
         />
-      ) : null}
+      ) : (
+        // No photo: the category's illustration, never an empty box. Decorative: the title says what it is.
+        <img src={categoryArtUrl(product.categoryCode, product.unit)} alt="" width={320} height={240} loading="lazy" className="product-card-art" />
+      )}
       <Heading className="product-card-title">
         <Link to={`/products/${product.id}`}>{name}</Link>
       </Heading>
+      {/* Who sells it right under the name: three cooperatives' "Bưởi" are three different products. */}
+      <p className="product-card-coop">
+        <Link to={`/cooperatives/${product.cooperative.slug}`}>{product.cooperative.name}</Link> · {product.provinceName}{" "}
+        <VerifiedBadge verified={product.cooperative.verified} />
+      </p>
       <p className="product-card-price">{t("discovery.card.price", { price: formatVnd(product.price, locale), unit })}</p>
       <p className="muted product-card-meta">
         {t("discovery.card.moq", { qty: formatNumber(product.minOrderQty, locale), unit })}
         {product.stock <= 0 ? <> · {t("discovery.card.outOfStock")}</> : null}
       </p>
+      {product.packSize ? <p className="muted product-card-meta">{t("commerce.card.pack", { pack: product.packSize })}</p> : null}
       <CertificateBadges badges={product.badges} />
-      <p className="product-card-coop">
-        <Link to={`/cooperatives/${product.cooperative.slug}`}>{product.cooperative.name}</Link> · {product.provinceName}{" "}
-        <VerifiedBadge verified={product.cooperative.verified} />
-      </p>
     </article>
   );
 }

@@ -55,72 +55,90 @@ export function ProductForm({
   const months = new Set(asList(initial.harvestMonths));
   const errorsOf = (name: string) => form.allErrors[name];
   return (
-    <Form method="post" encType="multipart/form-data" className="form form-wide catalogue-form" {...getFormProps(form)}>
+    <Form method="post" encType="multipart/form-data" className="form form-wide catalogue-form commerce-product-form" {...getFormProps(form)}>
       <FormErrors errors={form.errors?.length ? form.errors : Object.keys(form.allErrors).length ? ["errors.formInvalid"] : null} />
-      <div className="form-row">
-        <TextField field={fields.nameVi} label={t("catalogue.product.nameVi")} />
-        <TextField field={fields.nameEn} label={`${t("catalogue.product.nameEn")} (${t("common.optional")})`} />
-      </div>
-      <div className="form-row">
-        <SelectField field={fields.categoryCode} label={t("catalogue.product.category")} options={categories} placeholder={t("catalogue.product.chooseCategory")} />
-        <SelectField field={fields.originProvinceCode} label={t("catalogue.product.origin")} options={provinces} placeholder={t("auth.provinceChoose")} />
-      </div>
-      <TextAreaField field={fields.descriptionVi} label={`${t("catalogue.product.descriptionVi")} (${t("common.optional")})`} rows={4} />
-      <TextAreaField field={fields.descriptionEn} label={`${t("catalogue.product.descriptionEn")} (${t("common.optional")})`} rows={3} />
-      <div className="form-row">
-        <SelectField field={fields.unit} label={t("catalogue.product.unit")} options={saleUnits.map((u) => ({ value: u, label: t(`unit.${u}`) }))} />
-        <TextField field={fields.packSize} label={`${t("catalogue.product.packSize")} (${t("common.optional")})`} placeholder="10 kg, 500 g, 24 × 330 ml" />
-      </div>
-      <div className="form-row">
-        <TextField field={fields.price} label={t("catalogue.product.price")} hint={t("catalogue.product.priceHint")} inputMode="numeric" />
-        <TextField field={fields.minOrderQty} label={t("catalogue.product.moq")} inputMode="numeric" />
-        <TextField field={fields.stock} label={t("catalogue.product.stock")} inputMode="numeric" />
-      </div>
-      <fieldset className="catalogue-tier-editor">
-        <legend>{t("catalogue.product.tiers")}</legend>
-        <p className="hint">{t("catalogue.product.tiersHint")}</p>
-        {Array.from({ length: TIER_ROWS }, (_, i) => {
-          const q = `tiers[${i}].minQty`;
-          const p = `tiers[${i}].unitPrice`;
-          return (
-            <div className="form-row" key={i}>
-              <div className={`field${errorsOf(q)?.length ? " has-error" : ""}`}>
-                <label htmlFor={`tier-${i}-q`}>{t("catalogue.product.tierFromN", { n: i + 1 })}</label>
-                <input id={`tier-${i}-q`} name={q} inputMode="numeric" defaultValue={tierValues[i]?.minQty ?? ""} aria-invalid={errorsOf(q)?.length ? true : undefined} />
-                <ErrorList errors={errorsOf(q)} />
-              </div>
-              <div className={`field${errorsOf(p)?.length ? " has-error" : ""}`}>
-                <label htmlFor={`tier-${i}-p`}>{t("catalogue.product.tierPriceN", { n: i + 1 })}</label>
-                <input id={`tier-${i}-p`} name={p} inputMode="numeric" defaultValue={tierValues[i]?.unitPrice ?? ""} aria-invalid={errorsOf(p)?.length ? true : undefined} />
-                <ErrorList errors={errorsOf(p)} />
-              </div>
-            </div>
-          );
-        })}
-      </fieldset>
-      <div className="form-row">
-        <TextField field={fields.gtin} label={`${t("catalogue.product.gtin")} (${t("common.optional")})`} hint={t("catalogue.product.gtinHint")} inputMode="numeric" />
-        <TextField field={fields.leadTimeDays} label={t("catalogue.product.leadTime")} inputMode="numeric" />
-      </div>
+      {/* Phone first: short sections in the order a manager fills them in, one column on a phone, and the save
+          button stuck to the bottom of the screen so it is never 3,000 px away. */}
       <fieldset>
-        <legend>{t("catalogue.product.harvest")}</legend>
-        <div className="catalogue-months">
-          {Array.from({ length: 12 }, (_, i) => String(i + 1)).map((m) => (
-            <label key={m}>
-              <input type="checkbox" name="harvestMonths" value={m} defaultChecked={months.has(m)} /> {t("catalogue.month.short", { m })}
-            </label>
-          ))}
+        <legend>{t("commerce.form.sectionBasics")}</legend>
+        <div className="form-row">
+          <TextField field={fields.nameVi} label={t("catalogue.product.nameVi")} />
+          <TextField field={fields.nameEn} label={`${t("catalogue.product.nameEn")} (${t("common.optional")})`} />
         </div>
-        <ErrorList errors={errorsOf("harvestMonths")} />
+        <SelectField field={fields.categoryCode} label={t("catalogue.product.category")} options={categories} placeholder={t("catalogue.product.chooseCategory")} />
+        <div className="form-row">
+          <SelectField field={fields.unit} label={t("catalogue.product.unit")} options={saleUnits.map((u) => ({ value: u, label: t(`unit.${u}`) }))} />
+          <TextField field={fields.packSize} label={`${t("catalogue.product.packSize")} (${t("common.optional")})`} placeholder="10 kg, 500 g, 24 × 330 ml" />
+        </div>
       </fieldset>
-      <div className="field">
-        <label htmlFor="product-photos">{t("catalogue.product.photos")}</label>
-        <input id="product-photos" type="file" name="photos" accept="image/jpeg,image/png,image/webp,image/avif" multiple />
-        <p className="hint">{t("catalogue.product.photosHint")}</p>
-        <ErrorList errors={errorsOf("photos")} />
-      </div>
-      <SelectField field={fields.status} label={t("catalogue.product.status")} options={productStatuses.map((s) => ({ value: s, label: t(`catalogue.status.${s}`) }))} />
-      <div>
+      <fieldset>
+        <legend>{t("commerce.form.sectionSale")}</legend>
+        <div className="form-row commerce-form-pair">
+          <TextField field={fields.price} label={t("catalogue.product.price")} hint={t("catalogue.product.priceHint")} inputMode="numeric" />
+          <TextField field={fields.minOrderQty} label={t("catalogue.product.moq")} inputMode="numeric" />
+        </div>
+        <div className="form-row commerce-form-pair">
+          <TextField field={fields.stock} label={t("catalogue.product.stock")} inputMode="numeric" />
+          <TextField field={fields.leadTimeDays} label={t("catalogue.product.leadTime")} inputMode="numeric" />
+        </div>
+        <fieldset className="catalogue-tier-editor">
+          <legend>{t("catalogue.product.tiers")}</legend>
+          <p className="hint">{t("catalogue.product.tiersHint")}</p>
+          {Array.from({ length: TIER_ROWS }, (_, i) => {
+            const q = `tiers[${i}].minQty`;
+            const p = `tiers[${i}].unitPrice`;
+            return (
+              <div className="form-row commerce-form-pair" key={i}>
+                <div className={`field${errorsOf(q)?.length ? " has-error" : ""}`}>
+                  <label htmlFor={`tier-${i}-q`}>{t("catalogue.product.tierFromN", { n: i + 1 })}</label>
+                  <input id={`tier-${i}-q`} name={q} inputMode="numeric" defaultValue={tierValues[i]?.minQty ?? ""} aria-invalid={errorsOf(q)?.length ? true : undefined} />
+                  <ErrorList errors={errorsOf(q)} />
+                </div>
+                <div className={`field${errorsOf(p)?.length ? " has-error" : ""}`}>
+                  <label htmlFor={`tier-${i}-p`}>{t("catalogue.product.tierPriceN", { n: i + 1 })}</label>
+                  <input id={`tier-${i}-p`} name={p} inputMode="numeric" defaultValue={tierValues[i]?.unitPrice ?? ""} aria-invalid={errorsOf(p)?.length ? true : undefined} />
+                  <ErrorList errors={errorsOf(p)} />
+                </div>
+              </div>
+            );
+          })}
+        </fieldset>
+      </fieldset>
+      <fieldset>
+        <legend>{t("commerce.form.sectionOrigin")}</legend>
+        <SelectField field={fields.originProvinceCode} label={t("catalogue.product.origin")} options={provinces} placeholder={t("auth.provinceChoose")} />
+        <fieldset>
+          <legend>{t("catalogue.product.harvest")}</legend>
+          <div className="catalogue-months">
+            {Array.from({ length: 12 }, (_, i) => String(i + 1)).map((m) => (
+              <label key={m}>
+                <input type="checkbox" name="harvestMonths" value={m} defaultChecked={months.has(m)} /> {t("catalogue.month.short", { m })}
+              </label>
+            ))}
+          </div>
+          <ErrorList errors={errorsOf("harvestMonths")} />
+        </fieldset>
+      </fieldset>
+      <fieldset>
+        <legend>{t("commerce.form.sectionDescription")}</legend>
+        <TextAreaField field={fields.descriptionVi} label={`${t("catalogue.product.descriptionVi")} (${t("common.optional")})`} rows={4} />
+        <TextAreaField field={fields.descriptionEn} label={`${t("catalogue.product.descriptionEn")} (${t("common.optional")})`} rows={3} />
+      </fieldset>
+      <fieldset>
+        <legend>{t("commerce.form.sectionPhotos")}</legend>
+        <div className="field">
+          <label htmlFor="product-photos">{t("catalogue.product.photos")}</label>
+          <input id="product-photos" type="file" name="photos" accept="image/jpeg,image/png,image/webp,image/avif" multiple />
+          <p className="hint">{t("catalogue.product.photosHint")}</p>
+          <ErrorList errors={errorsOf("photos")} />
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t("commerce.form.sectionCodes")}</legend>
+        <TextField field={fields.gtin} label={`${t("catalogue.product.gtin")} (${t("common.optional")})`} hint={t("catalogue.product.gtinHint")} inputMode="numeric" />
+        <SelectField field={fields.status} label={t("catalogue.product.status")} options={productStatuses.map((s) => ({ value: s, label: t(`catalogue.status.${s}`) }))} />
+      </fieldset>
+      <div className="commerce-save-bar">
         <button type="submit" className="primary" disabled={navigation.state === "submitting"}>
           {submitLabel}
         </button>

@@ -5,11 +5,11 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 import { safeRedirect } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, Notice, SelectField, TextAreaField, TextField } from "~/components/forms";
+import { FormErrors, Notice, SelectField, TextAreaField, TextField, validationTiming } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { getT, useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/server";
-import { formatVnd } from "~/lib/money";
+import { formatNumber, formatVnd } from "~/lib/money";
 import { addToCartSchema, checkoutSchema, idSchema, paymentMethodSchema, quantitySchema } from "~/lib/order-forms";
 import { notifyOrderPlaced, orderErrorMessage, requireBuyer, ruleViolation } from "~/capabilities/orders/route-helpers.server";
 import { addToCart, cartQuantity, checkAddable, checkoutCart, getCart, removeFromCart, setCartQuantity, OrderError, type Delivery } from "~/models/order.server";
@@ -17,11 +17,15 @@ import { listProvinces } from "~/models/province.server";
 import type { PaymentMethod } from "~/lib/order-states";
 import { singleFields } from "~/lib/form-fields";
 import { readForm } from "~/services/uploads.server";
+import { firstPhotos } from "~/models/commerce.server";
+import { categoryArtUrl, photoUrl } from "~/components/catalogue";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireBuyer(request);
+  const groups = getCart({ buyerId: organisation.id });
   return {
-    groups: getCart({ buyerId: organisation.id }),
+    groups,
+    pictures: firstPhotos({ productIds: groups.flatMap((g) => g.lines.map((l) => l.productId)) }),
     provinces: listProvinces().map((p) => ({ value: p.code, label: p.name })),
     defaults: { provinceCode: organisation.provinceCode, commune: organisation.commune ?? "", address: organisation.address ?? "", contactPhone: organisation.phone ?? "" },
   };
@@ -82,7 +86,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Cart() {
   const t = useT();
   const locale = useLocale();
-  const { groups, provinces, defaults } = useLoaderData<typeof loader>();
+  const { groups, provinces, defaults, pictures } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const lastResult = actionData && "initialValue" in actionData ? actionData : undefined;
@@ -90,7 +94,7 @@ export default function Cart() {
     lastResult,
     defaultValue: defaults,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: checkoutSchema }),
-    shouldValidate: "onBlur",
+    ...validationTiming,
   });
   const hasProblems = groups.some((g) => g.lines.some((l) => l.problem));
   const unit = (u: string) => t(`units.${u}` as MessageKey);
@@ -111,7 +115,7 @@ export default function Cart() {
             <section key={g.cooperativeId} className="card orders-cart-group" aria-labelledby={`coop-${g.cooperativeId}`}>
               <h2 id={`coop-${g.cooperativeId}`}>{t("orders.cart.from", { cooperative: g.cooperativeName })}</h2>
               <div className="table-wrap" tabIndex={0}>
-                <table>
+                <table className="cards-on-phone">
                   <thead>
                     <tr>
                       <th scope="col">{t("orders.cart.product")}</th>
@@ -126,19 +130,28 @@ export default function Cart() {
                   <tbody>
                     {g.lines.map((l) => (
                       <tr key={l.productId} className={l.problem ? "orders-line-problem" : undefined}>
-                        <td>
-                          <Link to={`/products/${l.productId}`}>{locale === "en" && l.nameEn ? l.nameEn : l.name}</Link>
+                        <td data-label={t("orders.cart.product")}>
+                          <Link to={`/products/${l.productId}`} className="commerce-line-product">
+                            <img
+                              src={pictures[l.productId]?.path ? photoUrl(pictures[l.productId]!.path!, 320) : categoryArtUrl(pictures[l.productId]?.categoryCode, l.unit)}
+                              alt=""
+                              width={56}
+                              height={42}
+                              loading="lazy"
+                            />
+                            <span>{locale === "en" && l.nameEn ? l.nameEn : l.name}</span>
+                          </Link>
                           {l.problem ? (
                             <p className="field-errors" role="alert">
                               {l.problem.code === "moq"
-                                ? t("orders.errors.moq", { product: l.name, min: l.problem.minOrderQty, unit: unit(l.unit) })
+                                ? t("orders.errors.moq", { product: l.name, min: formatNumber(l.problem.minOrderQty, locale), unit: unit(l.unit) })
                                 : l.problem.code === "stock"
-                                  ? t("orders.errors.stock", { product: l.name, available: l.problem.available, unit: unit(l.unit) })
+                                  ? t("orders.errors.stock", { product: l.name, available: formatNumber(l.problem.available, locale), unit: unit(l.unit) })
                                   : t("orders.errors.quantity")}
                             </p>
                           ) : null}
                         </td>
-                        <td>
+                        <td data-label={t("orders.cart.quantity")}>
                           <Form method="post" className="orders-qty-form">
                             <input type="hidden" name="intent" value="update" />
                             <input type="hidden" name="productId" value={l.productId} />
@@ -156,12 +169,12 @@ export default function Cart() {
                             </button>
                           </Form>
                         </td>
-                        <td>
+                        <td data-label={t("orders.cart.unitPrice")}>
                           {formatVnd(l.unitPrice, locale)}
                           {l.source === "tier" ? <span className="badge">{t("orders.cart.tierApplied")}</span> : null}
                         </td>
-                        <td>{formatVnd(l.lineTotal, locale)}</td>
-                        <td>
+                        <td data-label={t("orders.cart.lineTotal")}>{formatVnd(l.lineTotal, locale)}</td>
+                        <td className="cards-action">
                           <Form method="post">
                             <input type="hidden" name="intent" value="remove" />
                             <input type="hidden" name="productId" value={l.productId} />
@@ -204,6 +217,8 @@ export default function Cart() {
                     </label>
                   ))}
                 </div>
+                {/* Shown when "card" is picked (CSS :has, no JavaScript needed). */}
+                <p className="commerce-card-note muted">{t("commerce.cart.cardNote")}</p>
               </fieldset>
             ))}
             <div>

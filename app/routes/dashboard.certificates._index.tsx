@@ -59,7 +59,7 @@ export default function Certificates() {
       <ExpiryWarnings certificates={expiring} />
       {certificates.length ? (
         <div className="table-wrap" tabIndex={0}>
-          <table>
+          <table className="cards-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t("catalogue.certificate.type")}</th>
@@ -75,23 +75,23 @@ export default function Certificates() {
             <tbody>
               {certificates.map((c) => (
                 <tr key={c.id}>
-                  <td>
+                  <td data-label={t("catalogue.certificate.type")}>
                     {c.active ? <CertificateBadges badges={[{ type: c.type, ocopStars: c.ocopStars }]} /> : t(`catalogue.certType.${c.type}`)}
                     {c.type === "ocop" && c.ocopStars && !c.active ? ` ${t("badges.stars", { stars: c.ocopStars })}` : ""}
                   </td>
-                  <td>
+                  <td data-label={t("catalogue.certificate.number")}>
                     <Link to={`/dashboard/certificates/${c.id}`}>{c.number}</Link>
                     <div className="muted">{c.issuer}</div>
                   </td>
-                  <td>{c.expiryDate ? formatDate(c.expiryDate, locale) : t("catalogue.certificate.noExpiry")}</td>
-                  <td>
+                  <td data-label={t("catalogue.certificate.expiryDate")}>{c.expiryDate ? formatDate(c.expiryDate, locale) : t("catalogue.certificate.noExpiry")}</td>
+                  <td data-label={t("catalogue.certificate.status")}>
                     <span className={`badge catalogue-cert-${c.expired && c.status === "verified" ? "expired" : c.status}`}>
                       {c.expired && c.status === "verified" ? t("catalogue.certStatus.expired") : t(`catalogue.certStatus.${c.status}`)}
                     </span>
                     {c.status === "rejected" && c.decisionReason ? <div className="muted">{c.decisionReason}</div> : null}
                   </td>
-                  <td>{c.products.map((p) => p.nameVi).join(", ") || c.scope || "—"}</td>
-                  <td>
+                  <td data-label={t("catalogue.certificate.products")}>{c.products.map((p) => p.nameVi).join(", ") || c.scope || "—"}</td>
+                  <td className="cards-action">
                     <Form method="post">
                       <input type="hidden" name="intent" value="delete" />
                       <input type="hidden" name="certificateId" value={c.id} />

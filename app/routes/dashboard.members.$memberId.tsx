@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireOrganisationRole } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors } from "~/components/forms";
+import { FormErrors, validationTiming } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { MemberFields } from "~/components/member-fields";
 import { useT } from "~/i18n";
@@ -48,7 +48,7 @@ export default function EditMember() {
     lastResult,
     defaultValue: { name: member.name, commune: member.commune ?? "", areaHa: member.areaHa ?? "", plantingAreaCode: member.plantingAreaCode ?? "", publicConsent: member.publicConsent ? "on" : "" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: memberSchema }),
-    shouldValidate: "onBlur",
+    ...validationTiming,
   });
   return (
     <section className="stack">

@@ -4,7 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireOrganisationRole } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { FormErrors, Notice } from "~/components/forms";
+import { FormErrors, Notice, validationTiming } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
 import { MemberFields } from "~/components/member-fields";
 import { useT } from "~/i18n";
@@ -30,7 +30,7 @@ export default function Members() {
   const { members } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: memberSchema }), shouldValidate: "onBlur" });
+  const [form, fields] = useForm({ lastResult, onValidate: ({ formData }) => parseWithZod(formData, { schema: memberSchema }), ...validationTiming });
   return (
     <section className="stack">
       <h1>{t("catalogue.dashboard.members")}</h1>
@@ -39,7 +39,7 @@ export default function Members() {
       {params.get("deleted") ? <Notice>{t("catalogue.member.deleted")}</Notice> : null}
       {members.length ? (
         <div className="table-wrap" tabIndex={0}>
-          <table>
+          <table className="cards-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t("catalogue.member.name")}</th>
@@ -52,13 +52,13 @@ export default function Members() {
             <tbody>
               {members.map((m) => (
                 <tr key={m.id}>
-                  <td>
+                  <td data-label={t("catalogue.member.name")}>
                     <Link to={`/dashboard/members/${m.id}`}>{m.name}</Link>
                   </td>
-                  <td>{m.commune ?? "—"}</td>
-                  <td>{m.areaHa ?? "—"}</td>
-                  <td>{m.plantingAreaCode ?? "—"}</td>
-                  <td>{t(m.publicConsent ? "catalogue.common.yes" : "catalogue.common.no")}</td>
+                  <td data-label={t("catalogue.member.commune")}>{m.commune ?? "—"}</td>
+                  <td data-label={t("catalogue.member.area")}>{m.areaHa ?? "—"}</td>
+                  <td data-label={t("catalogue.member.plantingAreaCode")}>{m.plantingAreaCode ?? "—"}</td>
+                  <td data-label={t("catalogue.member.public")}>{t(m.publicConsent ? "catalogue.common.yes" : "catalogue.common.no")}</td>
                 </tr>
               ))}
             </tbody>

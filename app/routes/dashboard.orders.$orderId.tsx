@@ -1,3 +1,4 @@
+import { addressLine } from "~/lib/address";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { decimal } from "~/lib/validation";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
@@ -26,6 +27,10 @@ import {
 import { cancellationView, handleCancellationIntent, isCancellationIntent } from "~/capabilities/orders/cancellation.server";
 import { OrderCancellation } from "~/components/order-cancellation";
 import { createOrderCheckoutSession } from "~/services/stripe.server";
+import { reportTransfer } from "~/models/commerce.server";
+import { TRANSFER_REPORTED } from "~/lib/order-notes";
+import { notifyCardConfirmed, notifyTransferReported } from "~/capabilities/orders/payment.server";
+import { VietQrPayment } from "~/components/vietqr-payment";
 import { readForm } from "~/services/uploads.server";
 
 const idParam = decimal(z.number().int().positive());
@@ -46,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     transfer: transfer ? { ...transfer, image: await qrDataUrl(transfer.payload) } : null,
     canPayByCard: party === "buyer" && order.paymentMethod === "card" && order.status === "confirmed",
     cancellation: cancellationView({ order, party }),
+    transferReportedAt: view.events.find((e) => e.note === TRANSFER_REPORTED)?.at ?? null,
   };
 }
 
@@ -87,6 +93,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (isCancellationIntent(intent)) {
     return handleCancellationIntent({ request, intent, fields, order: view.order, organisationId: organisation.id, userId: user.id });
   }
+  if (intent === "reportTransfer") {
+    if (view.party !== "buyer") return data({ status: "error" as const, formErrors: [t("orders.errors.notYourStep")] }, { status: 403 });
+    try {
+      const report = reportTransfer({ orderId: id.data, buyerId: organisation.id, userId: user.id });
+      const transfer = transferDetails(view);
+      if (report.created) await notifyTransferReported(report.order, { buyerName: view.buyer.name, note: transfer?.note ?? report.order.number });
+    } catch (error) {
+      return ruleViolation(request, error);
+    }
+    return redirect(`/dashboard/orders/${id.data}?reported=1`);
+  }
 
   if (intent === "addLot") {
     const code = lotCodeSchema.safeParse(fields.lotCode);
@@ -113,7 +130,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (step === "ship" && (!carrier || !trackingNumber)) return data({ status: "error" as const, formErrors: [t("orders.errors.carrierRequired")] }, { status: 400 });
   try {
     const result = transitionOrder({ id: id.data, organisationId: organisation.id, userId: user.id, action: step satisfies OrderAction, note: note || null, carrier, trackingNumber });
-    await notifyOrderStep(result, result.status ?? "", result.party === "system" ? "system" : result.party);
+    // A card order confirmed: the buyer's moment to pay, so their mail says so (and the orders list shows it).
+    if (step === "confirm" && result.paymentMethod === "card") await notifyCardConfirmed(result, view.cooperative.name);
+    else await notifyOrderStep(result, result.status ?? "", result.party === "system" ? "system" : result.party);
   } catch (error) {
     return ruleViolation(request, error);
   }
@@ -123,7 +142,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function OrderPage() {
   const t = useT();
   const locale = useLocale();
-  const { order, buyer, cooperative, lines, events, lots, party, province, actions, transfer, canPayByCard, trusted, cancellation } = useLoaderData<typeof loader>();
+  const { order, buyer, cooperative, lines, events, lots, party, province, actions, transfer, canPayByCard, trusted, cancellation, transferReportedAt } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [params] = useSearchParams();
@@ -139,8 +158,15 @@ export default function OrderPage() {
         {t("orders.detail.title", { number: order.number })} <OrderStatusBadge status={order.status} />
       </h1>
       {params.get("placed") ? <Notice tone="success">{t("orders.cart.placed", { n: 1 })}</Notice> : null}
-      {params.get("paid") && order.status !== "paid" ? <Notice>{t("orders.detail.paidNotice")}</Notice> : null}
-      {params.get("cancelled") ? <Notice tone="warning">{t("orders.detail.cancelledNotice")}</Notice> : null}
+      {params.get("paid") && order.paidAt ? (
+        <div className="notice notice-success commerce-success" role="status">
+          <strong>{t("commerce.pay.successTitle")}</strong> {t("commerce.pay.success", { amount: formatVnd(order.total, locale), number: order.number })}
+        </div>
+      ) : params.get("paid") ? (
+        <Notice>{t("orders.detail.paidNotice")}</Notice>
+      ) : null}
+      {params.get("cancelled") ? <Notice tone="warning">{t(canPayByCard ? "commerce.pay.cancelled" : "orders.detail.cancelledNotice")}</Notice> : null}
+      {params.get("reported") ? <Notice tone="success">{t("commerce.vietqr.reportDone")}</Notice> : null}
       {params.get("done") ? <Notice tone="success">{t("orders.detail.stepDone")}</Notice> : null}
       <FormErrors errors={actionData?.formErrors} />
 
@@ -157,7 +183,7 @@ export default function OrderPage() {
         </section>
         <section className="card" aria-labelledby="delivery-h">
           <h2 id="delivery-h">{t("orders.detail.delivery")}</h2>
-          <p>{[order.deliveryAddress, order.deliveryCommune, province?.name].filter(Boolean).join(", ")}</p>
+          <p>{addressLine([order.deliveryAddress, order.deliveryCommune, province?.name])}</p>
           {order.contactPhone ? <p>{order.contactPhone}</p> : null}
           {order.requestedDate ? <p>{t("orders.detail.requestedDate", { date: formatDate(order.requestedDate, locale) })}</p> : null}
           {order.notes ? <p className="muted">{order.notes}</p> : null}
@@ -171,7 +197,7 @@ export default function OrderPage() {
       <section aria-labelledby="lines-h">
         <h2 id="lines-h">{t("orders.detail.lines")}</h2>
         <div className="table-wrap" tabIndex={0}>
-          <table>
+          <table className="cards-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t("orders.cart.product")}</th>
@@ -183,14 +209,14 @@ export default function OrderPage() {
             <tbody>
               {lines.map((l) => (
                 <tr key={l.id}>
-                  <td>{l.productName}</td>
-                  <td>
+                  <td data-label={t("orders.cart.product")}>{l.productName}</td>
+                  <td data-label={t("orders.cart.quantity")}>
                     {formatNumber(l.quantity, locale)} {unit(l.unit)}
                   </td>
-                  <td>
+                  <td data-label={t("orders.cart.unitPrice")}>
                     {formatVnd(l.unitPrice, locale)} <span className="muted">({t(`orders.detail.source.${l.priceSource}` as MessageKey)})</span>
                   </td>
-                  <td>{formatVnd(l.lineTotal, locale)}</td>
+                  <td data-label={t("orders.cart.lineTotal")}>{formatVnd(l.lineTotal, locale)}</td>
                 </tr>
               ))}
             </tbody>
@@ -227,22 +253,7 @@ export default function OrderPage() {
             </button>
           </Form>
         ) : null}
-        {transfer ? (
-          <div className="orders-vietqr">
-            <h3>{t("orders.detail.vietqrTitle")}</h3>
-            <img src={transfer.image} width={240} height={240} alt={t("orders.detail.vietqrAlt", { amount: formatVnd(transfer.amount, locale), holder: transfer.holder })} />
-            <div>
-              <p>{t("orders.detail.vietqrHelp")}</p>
-              <ul className="orders-transfer">
-                <li>{t("orders.detail.bank", { bin: transfer.bin })}</li>
-                <li>{t("orders.detail.account", { account: transfer.account })}</li>
-                <li>{t("orders.detail.holder", { holder: transfer.holder })}</li>
-                <li>{t("orders.detail.amount", { amount: formatVnd(transfer.amount, locale) })}</li>
-                <li>{t("orders.detail.note", { note: transfer.note })}</li>
-              </ul>
-            </div>
-          </div>
-        ) : null}
+        {transfer ? <VietQrPayment orderId={order.id} transfer={transfer} party={party} reportedAt={transferReportedAt} /> : null}
       </section>
 
       {actions.length ? (
@@ -269,7 +280,7 @@ export default function OrderPage() {
                   </div>
                 </div>
               ) : null}
-              <button type="submit" className={a === "reject" || a === "cancel" ? "button button-danger" : "button"} disabled={busy}>
+              <button type="submit" className={a === "reject" ? "button button-danger" : a === "cancel" ? "button button-secondary commerce-cancel" : "button"} disabled={busy}>
                 {t(`orders.action.${a}` as MessageKey)}
               </button>
             </Form>
@@ -325,9 +336,9 @@ export default function OrderPage() {
         <ol className="orders-history">
           {events.map((e) => (
             <li key={e.id}>
-              <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time> · <strong>{t(`orders.status.${e.toStatus}` as MessageKey)}</strong> ·{" "}
+              <time dateTime={e.at}>{formatDateTime(e.at, locale)}</time> · <strong>{e.note === TRANSFER_REPORTED ? t("commerce.vietqr.event") : t(`orders.status.${e.toStatus}` as MessageKey)}</strong> ·{" "}
               {e.actorName ? `${e.actorName} (${orgName(e.actorOrgId)})` : t("orders.detail.system")}
-              {historyNote(e.note, t)}
+              {e.note === TRANSFER_REPORTED ? null : historyNote(e.note, t)}
             </li>
           ))}
         </ol>

@@ -10,6 +10,8 @@ import { orderStatuses } from "~/lib/order-states";
 import { expireUnpaidOrders, listOrders } from "~/models/order.server";
 import { parseOrderFilters } from "~/capabilities/orders/list.server";
 import { requireTrader } from "~/capabilities/orders/route-helpers.server";
+import { cardOrdersAwaitingPayment } from "~/models/commerce.server";
+import { PayNowNotice } from "~/components/pay-now-notice";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { organisation } = requireTrader(request);
@@ -18,19 +20,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseOrderFilters(url);
   const side = organisation.kind === "cooperative" ? ("cooperative" as const) : ("buyer" as const);
-  return { side, filters, orders: listOrders({ organisationId: organisation.id, side, filters }), query: url.search };
+  const awaitingPayment = side === "buyer" ? cardOrdersAwaitingPayment({ buyerId: organisation.id }) : [];
+  return { side, filters, orders: listOrders({ organisationId: organisation.id, side, filters }), query: url.search, awaitingPayment };
 }
 
 export default function OrdersList() {
   const t = useT();
   const locale = useLocale();
-  const { side, filters, orders, query } = useLoaderData<typeof loader>();
+  const { side, filters, orders, query, awaitingPayment } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const placed = params.get("placed");
   return (
     <section className="stack">
       <h1>{t(side === "cooperative" ? "orders.list.titleSales" : "orders.list.titlePurchases")}</h1>
       {placed ? <Notice tone="success">{t("orders.cart.placed", { n: placed })}</Notice> : null}
+      <PayNowNotice orders={awaitingPayment} />
       <Form method="get" className="orders-filters" aria-label={t("orders.list.filter")}>
         <div className="field">
           <label htmlFor="f-status">{t("orders.list.status")}</label>
@@ -66,7 +70,7 @@ export default function OrdersList() {
         <p>{t("orders.list.empty")}</p>
       ) : (
         <div className="table-wrap" tabIndex={0}>
-          <table className="orders-table">
+          <table className="cards-on-phone orders-table">
             <thead>
               <tr>
                 <th scope="col">{t("orders.list.number")}</th>
@@ -80,16 +84,16 @@ export default function OrdersList() {
             <tbody>
               {orders.map((o) => (
                 <tr key={o.id}>
-                  <td>
+                  <td data-label={t("orders.list.number")}>
                     <Link to={`/dashboard/orders/${o.id}`}>{o.number}</Link>
                   </td>
-                  <td>{formatDate(o.createdAt, locale)}</td>
-                  <td>{side === "cooperative" ? o.buyerName : o.cooperativeName}</td>
-                  <td>
+                  <td data-label={t("orders.list.date")}>{formatDate(o.createdAt, locale)}</td>
+                  <td data-label={t(side === "cooperative" ? "orders.list.buyer" : "orders.list.cooperative")}>{side === "cooperative" ? o.buyerName : o.cooperativeName}</td>
+                  <td data-label={t("orders.list.status")}>
                     <OrderStatusBadge status={o.status} />
                   </td>
-                  <td>{t(`orders.method.${o.paymentMethod}` as MessageKey)}</td>
-                  <td>{formatVnd(o.total, locale)}</td>
+                  <td data-label={t("orders.list.payment")}>{t(`orders.method.${o.paymentMethod}` as MessageKey)}</td>
+                  <td data-label={t("orders.list.total")}>{formatVnd(o.total, locale)}</td>
                 </tr>
               ))}
             </tbody>

@@ -38,7 +38,7 @@ export default function DashboardProducts() {
       ) : null}
       {products.length ? (
         <div className="table-wrap" tabIndex={0}>
-          <table>
+          <table className="cards-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t("catalogue.product.name")}</th>
@@ -51,13 +51,13 @@ export default function DashboardProducts() {
             <tbody>
               {products.map((p) => (
                 <tr key={p.id}>
-                  <td>
+                  <td data-label={t("catalogue.product.name")}>
                     <Link to={`/dashboard/products/${p.id}`}>{p.nameVi}</Link>
                   </td>
-                  <td>{formatVnd(p.price, locale)}</td>
-                  <td>{formatNumber(p.stock, locale)}</td>
-                  <td>{p.gtin ? displayGtin(p.gtin) : "—"}</td>
-                  <td>
+                  <td data-label={t("catalogue.product.price")}>{formatVnd(p.price, locale)}</td>
+                  <td data-label={t("catalogue.product.stock")}>{formatNumber(p.stock, locale)}</td>
+                  <td data-label={t("catalogue.product.gtin")}>{p.gtin ? displayGtin(p.gtin) : "—"}</td>
+                  <td data-label={t("catalogue.product.status")}>
                     <span className={`badge catalogue-status-${p.status}`}>{t(`catalogue.status.${p.status}`)}</span>
                   </td>
                 </tr>

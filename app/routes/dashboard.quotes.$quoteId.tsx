@@ -10,7 +10,7 @@ import { pageMeta } from "~/components/meta";
 import { getT, useLocale, useT, type MessageKey } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { todayInVietnam } from "~/lib/certificates";
-import { formatDate, formatVnd } from "~/lib/money";
+import { formatDate, formatNumber, formatVnd } from "~/lib/money";
 import { quoteAcceptSchema, quoteAnswerSchema } from "~/lib/order-forms";
 import { notifyOrganisation } from "~/services/notify.server";
 import { acceptQuote, answerQuote, declineQuote, getQuoteForOrganisation } from "~/models/quote.server";
@@ -110,7 +110,7 @@ export default function QuotePage() {
       {params.get("answered") ? <Notice tone="success">{t("orders.quotes.answered")}</Notice> : null}
       <p>
         {side === "cooperative" ? quote.buyerName : quote.cooperativeName} ·{" "}
-        {t("orders.quotes.asked", { quantity: quote.quantity, unit, province: quote.provinceName, date: formatDate(quote.deliveryDate, locale) })}
+        {t("orders.quotes.asked", { quantity: formatNumber(quote.quantity, locale), unit, province: quote.provinceName, date: formatDate(quote.deliveryDate, locale) })}
       </p>
       <p className="muted">{t("orders.quotes.listPrice", { price: formatVnd(quote.basePrice, locale), unit })}</p>
       {quote.note ? <p>{quote.note}</p> : null}

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { pageMeta } from "~/components/meta";
 import { useLocale, useT, type MessageKey } from "~/i18n";
-import { formatDate, formatVnd } from "~/lib/money";
+import { formatDate, formatNumber, formatVnd } from "~/lib/money";
 import { listQuotes } from "~/models/quote.server";
 import { requireTrader } from "~/capabilities/orders/route-helpers.server";
 
@@ -23,7 +23,7 @@ export default function Quotes() {
         <p>{t("orders.quotes.empty")}</p>
       ) : (
         <div className="table-wrap" tabIndex={0}>
-          <table>
+          <table className="cards-on-phone">
             <thead>
               <tr>
                 <th scope="col">{t("orders.cart.product")}</th>
@@ -37,18 +37,18 @@ export default function Quotes() {
             <tbody>
               {quotes.map((q) => (
                 <tr key={q.id}>
-                  <td>
+                  <td data-label={t("orders.cart.product")}>
                     <Link to={`/dashboard/quotes/${q.id}`}>{q.productName}</Link>
                   </td>
-                  <td>{q.cooperativeId === organisationId ? q.buyerName : q.cooperativeName}</td>
-                  <td>
-                    {q.quantity} {t(`units.${q.unit}` as MessageKey)}
+                  <td data-label={t(quotes[0]!.cooperativeId === organisationId ? "orders.list.buyer" : "orders.list.cooperative")}>{q.cooperativeId === organisationId ? q.buyerName : q.cooperativeName}</td>
+                  <td data-label={t("orders.cart.quantity")}>
+                    {formatNumber(q.quantity, locale)} {t(`units.${q.unit}` as MessageKey)}
                   </td>
-                  <td>{q.unitPrice ? formatVnd(q.unitPrice, locale) : "—"}</td>
-                  <td>
+                  <td data-label={t("orders.cart.unitPrice")}>{q.unitPrice ? formatVnd(q.unitPrice, locale) : "—"}</td>
+                  <td data-label={t("orders.list.status")}>
                     <span className="badge">{t(`orders.quotes.status.${q.status}` as MessageKey)}</span>
                   </td>
-                  <td>{formatDate(q.createdAt, locale)}</td>
+                  <td data-label={t("orders.list.date")}>{formatDate(q.createdAt, locale)}</td>
                 </tr>
               ))}
             </tbody>

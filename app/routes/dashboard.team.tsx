@@ -58,7 +58,7 @@ export default function Team() {
       <h1>{t("team.title")}</h1>
       <p>{t("team.lead", { org: organisation.name })}</p>
       <div className="table-wrap" tabIndex={0}>
-        <table>
+        <table className="cards-on-phone">
           <thead>
             <tr>
               <th scope="col">{t("auth.name")}</th>
@@ -69,9 +69,9 @@ export default function Team() {
           <tbody>
             {members.map((m) => (
               <tr key={m.userId}>
-                <td>{m.name}</td>
-                <td>{m.email}</td>
-                <td>{t(`team.role.${m.role}`)}</td>
+                <td data-label={t("auth.name")}>{m.name}</td>
+                <td data-label={t("auth.email")}>{m.email}</td>
+                <td data-label={t("team.title")}>{t(`team.role.${m.role}`)}</td>
               </tr>
             ))}
           </tbody>

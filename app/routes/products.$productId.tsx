@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { catalogueViewer } from "~/capabilities/catalogue/viewer.server";
 import { CertificateBadges, VerifiedBadge } from "~/components/badges";
-import { Fact, photoSrcSet, photoUrl } from "~/components/catalogue";
+import { categoryArtUrl, Fact, photoSrcSet, photoUrl } from "~/components/catalogue";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Notice } from "~/components/forms";
 import { pageMeta } from "~/components/meta";
@@ -21,6 +21,8 @@ import { ProductCard } from "~/components/product-card";
 import { relatedProducts } from "~/models/related.server";
 import { recentLots } from "~/models/product-lots.server";
 import { RecentLots } from "~/components/recent-lots";
+import { activeCertificatesForProduct } from "~/models/commerce.server";
+import { CertificateDetails } from "~/components/certificate-details";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.productId);
@@ -35,13 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const contact = contactForViewer(request, { id: display.cooperative.id });
   // Similar products from other cooperatives, read from the discovery index (published, active sellers only).
   const similar = relatedProducts({ productId: id, limit: 8, sameCooperative: false }).similar;
-  return { ...display, lots: recentLots({ productId: id }), more, similar, canOrder, signedIn: !!viewer.user, contact, url: absoluteUrl(`/products/${id}`), cooperativeUrl: absoluteUrl(`/cooperatives/${display.cooperative.slug}`) };
+  const certificates = activeCertificatesForProduct({ productId: id });
+  return { ...display, certificates, lots: recentLots({ productId: id }), more, similar, canOrder, signedIn: !!viewer.user, contact, url: absoluteUrl(`/products/${id}`), cooperativeUrl: absoluteUrl(`/cooperatives/${display.cooperative.slug}`) };
 }
 
 export default function ProductPage() {
   const t = useT();
   const locale = useLocale();
-  const { product, tiers, photos, badges, cooperative, category, originProvince, isOwner, lots, more, similar, canOrder, signedIn, contact } =
+  const { product, tiers, photos, badges, certificates, cooperative, category, originProvince, isOwner, lots, more, similar, canOrder, signedIn, contact } =
     useLoaderData<typeof loader>();
   const name = locale === "en" && product.nameEn ? product.nameEn : product.nameVi;
   const description = locale === "en" && product.descriptionEn ? product.descriptionEn : product.descriptionVi;
@@ -71,12 +74,12 @@ export default function ProductPage() {
               />
             ))
           ) : (
-            <div className="catalogue-photo-placeholder" aria-hidden="true" />
+            <img src={categoryArtUrl(product.categoryCode, product.unit)} alt="" width={800} height={600} className="catalogue-photo-placeholder" />
           )}
         </div>
         <section className="stack" aria-labelledby="product-title">
           <h1 id="product-title">{name}</h1>
-          <CertificateBadges badges={badges} />
+          {certificates.length ? <CertificateDetails certificates={certificates} /> : <CertificateBadges badges={badges} />}
           <p className="catalogue-price catalogue-price-large">
             {t("catalogue.product.pricePerUnit", { price: formatVnd(product.price, locale), unit })}
           </p>
@@ -194,7 +197,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
       eligibleQuantity: { "@type": "QuantitativeValue", minValue: p.minOrderQty },
     },
   };
-  return pageMeta(matches, () => ({ title: p.nameVi, description: (p.descriptionVi ?? "").slice(0, 160) || undefined }), [
+  // The cooperative in the title: several cooperatives sell a "Bưởi Diễn", and tabs and search results must tell them apart.
+  return pageMeta(matches, (t) => ({ title: t("commerce.product.title", { product: p.nameVi, cooperative: data.cooperative.name }), description: (p.descriptionVi ?? "").slice(0, 160) || undefined }), [
     { tagName: "link", rel: "canonical", href: data.url },
     { "script:ld+json": jsonLd },
   ]);

@@ -10,7 +10,7 @@ import { FormErrors, Notice, SelectField, TextAreaField, TextField } from "~/com
 import { pageMeta } from "~/components/meta";
 import { useT, type MessageKey } from "~/i18n";
 import { todayInVietnam } from "~/lib/certificates";
-import { formatVnd } from "~/lib/money";
+import { formatNumber, formatVnd } from "~/lib/money";
 import { quoteRequestSchema } from "~/lib/order-forms";
 import { useLocale } from "~/i18n";
 import { notifyOrganisation } from "~/services/notify.server";
@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       organisationId: quote.cooperativeId,
       subject: "orders.mail.quoteRequestedSubject",
       body: "orders.mail.quoteRequestedBody",
-      params: { product: product.name, buyer: organisation.name, quantity: quote.quantity, unit: `units.${product.unit}`, date: quote.deliveryDate },
+      params: { product: product.name, buyer: organisation.name, quantity: formatNumber(quote.quantity, "vi"), unit: `units.${product.unit}`, date: quote.deliveryDate },
       path: `/dashboard/quotes/${quote.id}`,
     });
     return redirect(`/dashboard/quotes/${quote.id}?sent=1`);

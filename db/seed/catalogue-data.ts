@@ -10,6 +10,8 @@ export type ProductTemplate = {
   months: number[]; // harvest months, 1-12
   descVi: string;
   descEn: string;
+  /** The name is the matched words ("Bưởi Phúc Trạch"), so three cooperatives' pomelos do not all read "Bưởi". */
+  nameFromMatch?: boolean;
 };
 
 export const productTemplates: ProductTemplate[] = [
@@ -54,7 +56,7 @@ export const productTemplates: ProductTemplate[] = [
   { match: /vải/i, vi: "Vải thiều sấy khô", en: "Dried lychee", category: "I.3.c", unit: "kg", price: 160000, months: [6, 7, 8], descVi: "Vải sấy củi nhãn truyền thống.", descEn: "Lychee dried over longan wood." },
   { match: /nhãn/i, vi: "Nhãn lồng Hưng Yên", en: "Hưng Yên longan", category: "I.1.a", unit: "kg", price: 50000, months: [7, 8], descVi: "Nhãn lồng cùi dày, giòn, ngọt sắc.", descEn: "Thick, crunchy, intensely sweet longan." },
   { match: /nhãn/i, vi: "Long nhãn sấy", en: "Dried longan flesh", category: "I.3.c", unit: "goi", pack: "500 g", price: 200000, months: [8, 9], descVi: "Cùi nhãn sấy vàng óng.", descEn: "Golden dried longan flesh." },
-  { match: /bưởi diễn|bưởi phúc trạch|bưởi năm roi/i, vi: "Bưởi", en: "Pomelo", category: "I.1.a", unit: "kg", price: 40000, months: [9, 10, 11, 12, 1], descVi: "Bưởi đặc sản vùng, múi mọng, vị ngọt thanh.", descEn: "The region's speciality pomelo, juicy and mildly sweet." },
+  { match: /bưởi diễn|bưởi phúc trạch|bưởi năm roi/i, nameFromMatch: true, vi: "Bưởi", en: "Pomelo", category: "I.1.a", unit: "kg", price: 40000, months: [9, 10, 11, 12, 1], descVi: "Bưởi đặc sản vùng, múi mọng, vị ngọt thanh.", descEn: "The region's speciality pomelo, juicy and mildly sweet." },
   { match: /cam/i, vi: "Cam Vinh", en: "Vinh orange", category: "I.1.a", unit: "kg", price: 38000, months: [10, 11, 12, 1], descVi: "Cam Vinh vỏ mỏng, nhiều nước.", descEn: "Thin-skinned, juicy Vinh orange." },
   { match: /sâm/i, vi: "Sâm Ngọc Linh tươi", en: "Fresh Ngọc Linh ginseng", category: "III.1", unit: "kg", price: 120000000, months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], descVi: "Sâm Ngọc Linh trồng dưới tán rừng, trên 5 năm tuổi.", descEn: "Ngọc Linh ginseng grown under forest canopy, over 5 years old." },
   { match: /sâm/i, vi: "Rượu sâm Ngọc Linh", en: "Ngọc Linh ginseng liquor", category: "II.1.b", unit: "chai", pack: "500 ml", price: 1500000, months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], descVi: "Rượu ngâm sâm Ngọc Linh.", descEn: "Liquor steeped with Ngọc Linh ginseng." },

@@ -36,8 +36,11 @@ export function seedCatalogue(db: Db, ids: FoundationIds) {
       variants.forEach((v, vi) => {
         const { t } = v;
         const unit = "unit" in v && v.unit ? v.unit : t.unit;
-        const nameVi = `${t.vi}${v.suffix}`;
-        const nameEn = `${t.en}${"suffixEn" in v ? v.suffixEn : ""}`;
+        const matched = t.nameFromMatch ? (coop.mainProducts ?? "").match(t.match)?.[0] : undefined;
+        const baseVi = matched ? matched.charAt(0).toUpperCase() + matched.slice(1) : t.vi;
+        const baseEn = matched ? `${t.en} (${matched.replace(/^bưởi\s*/i, "")})` : t.en;
+        const nameVi = `${baseVi}${v.suffix}`;
+        const nameEn = `${baseEn}${"suffixEn" in v ? v.suffixEn : ""}`;
         const price = Math.round((t.price * v.factor) / 500) * 500;
         const status = isDemo || vi < 3 ? "published" : rand.chance(0.9) ? "published" : rand.pick(["draft", "archived"] as const);
         const hasGtin = isDemo || rand.chance(0.85);

@@ -114,7 +114,9 @@ export function seedFoundation(db: Db, { passwordHash }: { passwordHash: string 
           name: b.name,
           slug: slugify(b.name),
           provinceCode: b.province,
-          address: b.address,
+          // "45 Láng Hạ, Phường Láng": the ward is the commune, kept apart so a delivery address never says it twice.
+          commune: wardOf(b.address).commune,
+          address: wardOf(b.address).street,
           taxCode: b.taxCode,
           buyerType: b.type,
           status: "active",
@@ -146,6 +148,12 @@ export function seedFoundation(db: Db, { passwordHash }: { passwordHash: string 
       adminUserId: admin.id,
     };
   });
+}
+
+function wardOf(address: string) {
+  const parts = address.split(",").map((p) => p.trim());
+  const last = parts.at(-1) ?? "";
+  return /^(Phường|Xã|Đặc khu)\s/.test(last) && parts.length > 1 ? { street: parts.slice(0, -1).join(", "), commune: last } : { street: address, commune: null };
 }
 
 export function isSeeded(db: Db): boolean {

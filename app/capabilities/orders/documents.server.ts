@@ -1,3 +1,4 @@
+import { addressLine } from "~/lib/address";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import fs from "node:fs";
@@ -70,7 +71,7 @@ export async function orderPdf(view: OrderView, locale: Locale): Promise<Buffer>
   doc.x = 48;
   doc.y = Math.max(leftEnd, rightEnd) + 10;
   doc.font("bold").text(t("orders.pdf.deliverTo"));
-  doc.font("regular").text([order.deliveryAddress, order.deliveryCommune, province?.name].filter(Boolean).join(", "));
+  doc.font("regular").text(addressLine([order.deliveryAddress, order.deliveryCommune, province?.name]));
   if (order.requestedDate) doc.text(t("orders.detail.requestedDate", { date: formatDate(order.requestedDate, locale) }));
   doc.moveDown();
 
