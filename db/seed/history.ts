@@ -76,7 +76,7 @@ export function seedHistory(db: Db, ids: FoundationIds) {
         setNumber.run(`CHX-${createdAt.slice(0, 4)}-${String(orderId).padStart(6, "0")}`, orderId);
         insLine.run(orderId, p.id, p.name_vi, p.unit, qty, p.price, total);
         insEvent.run(orderId, null, "placed", null, buyer.id, createdAt);
-        if (status !== "placed") insEvent.run(orderId, "placed", status, owner, coop.id, paidAt ?? createdAt);
+        insEvent.run(orderId, "placed", status, owner, coop.id, paidAt ?? createdAt);
         if (paidAt) insPayment.run(orderId, method, method === "card" ? `cs_hist_${orderId}` : null, total, method === "card" ? null : owner, paidAt, createdAt);
       }
 

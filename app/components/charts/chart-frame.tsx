@@ -24,6 +24,7 @@ export function ChartFrame({
   const id = useId();
   return (
     <figure className="chart">
+      <figcaption aria-hidden="true">{title}</figcaption>
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="chart-svg" preserveAspectRatio="xMidYMid meet">
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{desc}</desc>

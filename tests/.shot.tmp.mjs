@@ -1,0 +1,17 @@
+import { chromium } from "playwright";
+import crypto from "node:crypto";
+import Database from "/work/wt-alliance-dash/node_modules/better-sqlite3/lib/index.js";
+const [,, email, urlPath, out, width = "360", height = "780"] = process.argv;
+const db = new Database("/tmp/ad2.db");
+const user = db.prepare("select id from users where email = ?").get(email);
+const token = crypto.randomBytes(32).toString("base64url");
+db.prepare("insert into sessions (token_hash, user_id, expires_at) values (?, ?, ?)").run(crypto.createHash("sha256").update(token).digest("hex"), user.id, new Date(Date.now() + 86400000).toISOString());
+db.close();
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const ctx = await browser.newContext({ viewport: { width: Number(width), height: Number(height) } });
+await ctx.addCookies([{ name: "__session", value: token, domain: "127.0.0.1", path: "/" }]);
+const page = await ctx.newPage();
+const r = await page.goto("http://127.0.0.1:3131" + urlPath);
+console.log(r.status());
+await page.screenshot({ path: out, fullPage: true });
+await browser.close();
