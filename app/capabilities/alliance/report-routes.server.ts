@@ -23,7 +23,7 @@ export async function provinceReport(request: Request, format: "xlsx" | "pdf") {
   const locale = getLocale(request);
   const content = reportContent({ provinceCode: scope.province.code, period, previous, today, locale });
   const body = format === "xlsx" ? await reportXlsx(content) : await reportPdf(content, locale);
-  return new Response(body, {
+  return new Response(new Uint8Array(body), {
     headers: {
       "Content-Type": format === "xlsx" ? XLSX_TYPE : "application/pdf",
       "Content-Disposition": `attachment; filename="${reportFileName(scope.province.slug, period.key, format)}"`,
