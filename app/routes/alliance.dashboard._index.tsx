@@ -28,7 +28,7 @@ export default function AllianceDashboard() {
       {d.mayPickProvince ? (
         <Form method="get" className="alliance-province-pick" aria-label={t("alliance.national.pick")}>
           <label htmlFor="dash-province">{t("alliance.national.pick")}</label>
-          <select id="dash-province" name="province" defaultValue={d.province?.code ?? ""}>
+          <select key={d.province?.code ?? ""} id="dash-province" name="province" defaultValue={d.province?.code ?? ""}>
             <option value="">{t("alliance.national.all")}</option>
             {d.provinces.map((p) => (
               <option key={p.code} value={p.code}>
@@ -42,7 +42,7 @@ export default function AllianceDashboard() {
           </button>
         </Form>
       ) : null}
-      <PeriodForm options={d.options} selected={d.form.key || (d.form.kind === "custom" ? "custom" : "")} from={d.form.from} to={d.form.to} provinceCode={d.province?.code ?? null} error={d.ok ? null : d.error} quick={d.quick} />
+      <PeriodForm key={`${d.form.key}|${d.form.from}|${d.form.to}|${d.ok ? "" : d.error}`} options={d.options} selected={d.form.key || (d.form.kind === "custom" ? "custom" : "")} from={d.form.from} to={d.form.to} provinceCode={d.province?.code ?? null} error={d.ok ? null : d.error} quick={d.quick} />
       {d.ok ? (
         <>
           <p className="muted">{t("alliance.dashboard.lead", { period: d.periodText, previous: d.previousText, today: d.todayText })}</p>
