@@ -35,6 +35,11 @@ export default function AllianceLayout() {
           <li>
             <NavLink to={`/alliance/dashboard${suffix}`}>{t("alliance.nav.dashboard")}</NavLink>
           </li>
+          {provinces.length ? (
+            <li>
+              <NavLink to="/alliance/reports">{t("alliance.nav.reports")}</NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
       {provinces.length && !ownPicker ? (

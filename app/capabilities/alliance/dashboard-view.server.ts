@@ -92,7 +92,7 @@ export function figureRows(f: DashboardFigures, t: T, locale: Locale): FigureRow
 
 /** The charts' geometry and labels, computed on the server. */
 export function dashboardCharts(f: DashboardFigures, t: T, locale: Locale) {
-  const typeData = cooperativeTypes.map((ty) => ({ label: t(`alliance.coopType.${ty}` as MessageKey), value: Object.entries(f.cooperatives.byType[ty]).reduce((s, [state, n]) => s + (state === "suspended" ? 0 : n), 0) }));
+  const typeData = cooperativeTypes.map((ty) => ({ label: t(`alliance.coopTypeShort.${ty}` as MessageKey), value: Object.entries(f.cooperatives.byType[ty]).reduce((s, [state, n]) => s + (state === "suspended" ? 0 : n), 0) }));
   const starData = ([3, 4, 5] as const).map((s) => ({ label: `${s}★`, value: f.ocop.byStars[s] }));
   const groupData = f.ocop.byGroup.map((g) => ({ label: g.code, value: g.n, name: locale === "vi" ? g.vi : g.en }));
   const paidData = f.orders.perMonth.map((m) => ({ label: m.month.slice(2).replace("-", "/"), value: m.value }));
