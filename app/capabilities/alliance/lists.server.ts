@@ -4,7 +4,7 @@ import { getT, type MessageKey, type T } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import type { Locale } from "~/i18n/locale";
 import { formatDate, formatDateTime, formatNumber, formatVnd } from "~/lib/money";
-import { listColumns, listFilters, listIds, listRows, type Column, type ListId, type ListRow } from "~/models/alliance-lists.server";
+import { listColumns, listFilters, listIds, listRows, periodLists, type Column, type ListId, type ListRow } from "~/models/alliance-lists.server";
 import { readPeriod, requireDashboardScope, scopeQuery } from "./dashboard.server";
 import { periodLabel } from "./dashboard-view.server";
 
@@ -65,7 +65,8 @@ export function listPage(request: Request, params: { list?: string }) {
     filters: filters.filters,
     csvHref: `/alliance/dashboard/${list}/export?${scopeQuery({ provinceCode, period: choice.period }, filters.filters)}`,
     backHref: `/alliance/dashboard?${q}`,
-    periodText: periodLabel(choice.period, locale, t),
+    // Lists of the current state (cooperatives, products, OCOP, expiring certificates) do not depend on the period.
+    periodText: periodLists.has(list) ? periodLabel(choice.period, locale, t) : t("alliance.list.asOf", { date: formatDate(choice.today, locale) }),
   };
 }
 
