@@ -98,3 +98,25 @@ test.describe("alliance dashboard", () => {
     expect(r?.status()).toBe(403);
   });
 });
+
+test.describe("national report", () => {
+  test("the platform admin builds the national workbook in the background and downloads it", async ({ page }) => {
+    await loginAs(page, "admin@demo.chohtx.vn");
+    await page.goto("/alliance/dashboard");
+    await expect(page.getByRole("heading", { level: 1, name: "Bảng số liệu toàn quốc" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "So sánh 34 tỉnh, thành" }).getByRole("row")).toHaveCount(35);
+    await page.goto("/alliance/reports");
+    await page.getByLabel("Kỳ", { exact: true }).fill(lastQuarterKey());
+    await page.getByRole("button", { name: "Tải báo cáo Excel (XLSX)" }).click();
+    await expect(page).toHaveURL(/\/alliance\/reports\/\d+$/);
+    // The page reloads itself (meta refresh) until the file is ready.
+    await expect(page.getByRole("link", { name: /Tải tệp/ })).toBeVisible({ timeout: 20_000 });
+    const download = page.waitForEvent("download");
+    await page.getByRole("link", { name: /Tải tệp/ }).click();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "national-")), "national.xlsx");
+    await (await download).saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.getWorksheet("34 tỉnh, thành")!.actualRowCount).toBe(4 + 34);
+  });
+});
