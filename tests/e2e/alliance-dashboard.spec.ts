@@ -92,6 +92,22 @@ test.describe("alliance dashboard", () => {
     await expectAccessible(page);
   });
 
+  test("@phone the dashboard works without JavaScript: the period form, the charts and their data tables", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 780 } });
+    const page = await context.newPage();
+    await loginAs(page, "lienminh@demo.chohtx.vn");
+    await page.goto("/alliance/dashboard");
+    await page.getByLabel("Kỳ", { exact: true }).selectOption(lastQuarterKey());
+    await page.getByRole("button", { name: "Xem số liệu" }).click();
+    await expect(page).toHaveURL(new RegExp(`key=${lastQuarterKey()}`));
+    const chart = page.getByRole("img", { name: /Giá trị đơn đã thanh toán theo tháng/ });
+    await expect(chart).toBeVisible();
+    const figure = page.locator("figure.chart").filter({ has: chart });
+    await figure.getByText("Số liệu của biểu đồ").click();
+    await expect(figure.getByRole("row")).toHaveCount(13);
+    await context.close();
+  });
+
   test("another province's dashboard is forbidden to the Vĩnh Long alliance admin", async ({ page }) => {
     await loginAs(page, "lienminh@demo.chohtx.vn");
     const r = await page.goto("/alliance/dashboard?province=79");
