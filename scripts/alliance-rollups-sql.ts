@@ -1,5 +1,5 @@
 /**
- * Writes db/migrations/0003_alliance_sql.sql: the per-province rollup tables the alliance dashboard reads, each with
+ * Writes db/migrations/NNNN_alliance_sql.sql (the custom migration made with `drizzle-kit generate --custom`): the per-province rollup tables the alliance dashboard reads, each with
  * a `<table>_source` view that computes the same rows from the raw tables, and the triggers that keep the table
  * equal to its view. Run: npx tsx scripts/alliance-rollups-sql.ts
  *
@@ -245,7 +245,11 @@ FROM threads t JOIN organisations o ON o.id = t.cooperative_id`);
 export const allianceRollupTables = [...rollups.map((r) => r.table), "alliance_inquiries"];
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const file = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../db/migrations/0003_alliance_sql.sql");
+  // The migration's number changes when branches are merged and migrations regenerated: find it by its name.
+  const migrations = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../db/migrations");
+  const name = fs.readdirSync(migrations).find((f) => /^\d+_alliance_sql\.sql$/.test(f));
+  if (!name) throw new Error("no *_alliance_sql.sql migration: run npx drizzle-kit generate --custom --name=alliance_sql first");
+  const file = path.join(migrations, name);
   fs.writeFileSync(file, rollupSql());
   console.log(`wrote ${file}`);
 }
