@@ -30,11 +30,12 @@ import discoveryStyles from "~/styles/discovery.css?url";
 import ordersStyles from "~/styles/orders.css?url";
 import traceStyles from "~/styles/trace.css?url";
 import commerceStyles from "~/styles/commerce.css?url";
+import allianceStyles from "~/styles/alliance.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   // One stylesheet per capability, so parallel work does not collide in one file.
-  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles, commerceStyles].map((href) => ({ rel: "stylesheet", href })),
+  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles, commerceStyles, allianceStyles].map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

@@ -9,6 +9,7 @@ import { isSeeded, seedFoundation } from "./seed/foundation";
 import { seedOrders } from "./seed/orders";
 import { seedTrace } from "./seed/trace";
 import { seedProductImages } from "./seed/product-images";
+import { seedHistory } from "./seed/history";
 import { DEMO_PASSWORD, demoAccounts } from "./seed/foundation-data";
 
 /**
@@ -24,6 +25,7 @@ export async function seedDatabase(db: Db, { uploadsDir = process.env.UPLOADS_DI
   seedTrace(db, ids);
   seedOrders(db, ids);
   await seedProductImages(db, { uploadsDir });
+  seedHistory(db, ids);
   return { created: true };
 }
 

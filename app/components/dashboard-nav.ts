@@ -17,5 +17,6 @@ export const dashboardNav: { to: string; label: MessageKey; kinds: Kind[]; owner
   { to: "/dashboard/quotes", label: "orders.nav.quotes", kinds: ["cooperative", "buyer"] },
   { to: "/cart", label: "orders.nav.cart", kinds: ["buyer"] },
   { to: "/dashboard/profile", label: "catalogue.dashboard.profile", kinds: ["cooperative"], ownerOnly: true },
+  { to: "/dashboard/workforce", label: "alliance.workforce.title", kinds: ["cooperative"], ownerOnly: true },
   { to: "/dashboard/team", label: "dashboard.team", kinds: ["cooperative", "buyer", "alliance"] },
 ];

@@ -1,9 +1,5 @@
-import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { db, schema } from "~/db.server";
-import { addDaysToDate } from "~/lib/dates";
-import { todayInVietnam } from "~/lib/certificates";
-import { activeCertificateWhere } from "./badges.server";
-import { getProvince } from "./province.server";
 
 /** Who is deciding, and where they may: `provinceCode` null means anywhere (platform admin). */
 export type Moderator = { user: { id: number }; provinceCode: string | null };
@@ -137,54 +133,4 @@ export function getCertificateForReview({ id }: { id: number }) {
     .where(eq(schema.certificateProducts.certificateId, id))
     .all();
   return { ...row, products };
-}
-
-/** Figures the alliance reports to the provincial steering committee. */
-export function provinceFigures({ provinceCode, today = todayInVietnam() }: { provinceCode: string | null; today?: string }) {
-  const inProvince = provinceCode ? eq(schema.organisations.provinceCode, provinceCode) : undefined;
-  const coops = db
-    .select({ total: count(), verified: sql<number>`sum(case when ${schema.organisations.verifiedAt} is not null then 1 else 0 end)` })
-    .from(schema.organisations)
-    .where(and(eq(schema.organisations.kind, "cooperative"), eq(schema.organisations.status, "active"), inProvince))
-    .get() ?? { total: 0, verified: 0 };
-  const products = db
-    .select({ n: count() })
-    .from(schema.products)
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.products.cooperativeId))
-    .where(and(eq(schema.products.status, "published"), inProvince))
-    .get()?.n ?? 0;
-  const ocop = db
-    .select({ stars: schema.certificates.ocopStars, n: count() })
-    .from(schema.certificates)
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.certificates.cooperativeId))
-    .where(and(eq(schema.certificates.type, "ocop"), activeCertificateWhere(today), isNotNull(schema.certificates.ocopStars), inProvince))
-    .groupBy(schema.certificates.ocopStars)
-    .all();
-  const expiring = db
-    .select({ certificate: schema.certificates, cooperativeName: schema.organisations.name })
-    .from(schema.certificates)
-    .innerJoin(schema.organisations, eq(schema.organisations.id, schema.certificates.cooperativeId))
-    .where(
-      and(
-        eq(schema.certificates.status, "verified"),
-        gte(schema.certificates.expiryDate, today),
-        lte(schema.certificates.expiryDate, addDaysToDate(today, 90)),
-        inProvince,
-      ),
-    )
-    .orderBy(asc(schema.certificates.expiryDate))
-    .all();
-  const stars = { 3: 0, 4: 0, 5: 0 } as Record<3 | 4 | 5, number>;
-  for (const r of ocop) if (r.stars === 3 || r.stars === 4 || r.stars === 5) stars[r.stars] = r.n;
-  const total = coops.total;
-  const verified = Number(coops.verified ?? 0);
-  return {
-    province: provinceCode ? getProvince(provinceCode) : null,
-    cooperatives: total,
-    verified,
-    verifiedShare: total ? verified / total : 0,
-    publishedProducts: products,
-    ocopByStars: stars,
-    expiring,
-  };
 }

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { Form, NavLink, Outlet, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData, useLocation, useSearchParams } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { useT } from "~/i18n";
 import { requireModerator } from "~/capabilities/alliance/scope.server";
@@ -20,6 +20,8 @@ export default function AllianceLayout() {
   const [params] = useSearchParams();
   const chosen = params.get("province") ?? "";
   const suffix = chosen ? `?province=${chosen}` : "";
+  // The dashboard, its lists and the reports carry their own province picker (it keeps the period).
+  const ownPicker = /^\/alliance\/(dashboard|reports)/.test(useLocation().pathname);
   return (
     <div className="stack">
       <p className="muted">{province ? t("catalogue.alliance.scopeProvince", { name: province.name }) : t("catalogue.alliance.scopeAll")}</p>
@@ -31,14 +33,19 @@ export default function AllianceLayout() {
             </NavLink>
           </li>
           <li>
-            <NavLink to={`/alliance/figures${suffix}`}>{t("catalogue.alliance.figures")}</NavLink>
+            <NavLink to={`/alliance/dashboard${suffix}`}>{t("alliance.nav.dashboard")}</NavLink>
           </li>
           <li>
             <NavLink to={`/alliance/safety${suffix}`}>{t("safety.alliance.title")}</NavLink>
           </li>
+          {provinces.length ? (
+            <li>
+              <NavLink to="/alliance/reports">{t("alliance.nav.reports")}</NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
-      {provinces.length ? (
+      {provinces.length && !ownPicker ? (
         <Form method="get" className="catalogue-inline-form">
           <label htmlFor="alliance-province">{t("auth.province")}</label>
           <select id="alliance-province" name="province" defaultValue={chosen}>

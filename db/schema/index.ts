@@ -4,3 +4,4 @@ export * from "./trace";
 export * from "./orders";
 export * from "./refunds";
 export * from "./safety";
+export * from "./alliance";

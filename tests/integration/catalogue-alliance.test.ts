@@ -157,14 +157,9 @@ describe("cooperative decisions", () => {
 });
 
 describe("province figures", () => {
-  it("counts cooperatives, verified share, products and active OCOP for the province", async () => {
-    const r = await call(() => figuresLoader(args(get("/alliance/figures", lienminh()))));
-    expect(r.status).toBe(200);
-    const f = r.data as { cooperatives: number; verified: number; verifiedShare: number; publishedProducts: number; ocopByStars: Record<string, number> };
-    const coops = db.select({ n: count() }).from(schema.organisations).where(and(eq(schema.organisations.kind, "cooperative"), eq(schema.organisations.provinceCode, "86"), eq(schema.organisations.status, "active"))).get()!.n;
-    expect(f.cooperatives).toBe(coops);
-    expect(f.verifiedShare).toBeCloseTo(f.verified / coops);
-    expect(f.publishedProducts).toBeGreaterThan(0);
-    expect(Object.values(f.ocopByStars).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  it("the old figures page sends to the province dashboard, keeping the query", async () => {
+    const r = await call(() => figuresLoader(args(get("/alliance/figures?province=86", lienminh()))));
+    expect(r.status).toBe(301);
+    expect(r.response?.headers.get("Location")).toBe("/alliance/dashboard?province=86");
   });
 });

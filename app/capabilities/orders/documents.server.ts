@@ -27,7 +27,7 @@ export function qrDataUrl(payload: string) {
 
 // Fonts with Vietnamese coverage are committed beside the app, so the PDF never depends on system fonts. The
 // build copies nothing, so both the source tree and the server build resolve them from the project root.
-function fontPath(name: string) {
+export function fontPath(name: string) {
   const candidates = [
     path.resolve("app/assets/fonts", name),
     path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app/assets/fonts", name),
