@@ -153,7 +153,7 @@ export default function OrganiserFair() {
                       </td>
                       <td>
                         {b.state === "registered" ? (
-                          <Form method="post" className="fairs-booth-number" preventScrollReset>
+                          <Form method="post" className="fairs-number-form" preventScrollReset>
                             <input type="hidden" name="intent" value="booth-number" />
                             <input type="hidden" name="boothId" value={b.id} />
                             <label className="visually-hidden" htmlFor={`booth-${b.id}`}>

@@ -33,6 +33,9 @@ export default function AllianceLayout() {
           <li>
             <NavLink to={`/alliance/figures${suffix}`}>{t("catalogue.alliance.figures")}</NavLink>
           </li>
+          <li>
+            <NavLink to={`/alliance/fairs${suffix}`}>{t("fairs.nav")}</NavLink>
+          </li>
         </ul>
       </nav>
       {provinces.length ? (
