@@ -38,7 +38,7 @@ export default function OrganiserFair() {
         <FairPhaseBadge fair={fair} today={today} /> {fair.state === "draft" ? <span className="badge badge-pending">{t("fairs.state.draft")}</span> : null}
       </p>
       <dl className="catalogue-facts">
-        <dt>{t("fairs.field.startDate")}</dt>
+        <dt>{t("fairs.field.dates")}</dt>
         <dd>
           <FairDates fair={fair} />
         </dd>

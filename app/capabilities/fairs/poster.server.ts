@@ -19,7 +19,7 @@ type Poster = NonNullable<ReturnType<typeof getBoothPoster>>;
 
 /**
  * The A4 booth poster: the fair on a green band, the booth number big enough to read across an aisle, the
- * cooperative, a vector QR code to the booth page (about 10 cm, so a phone reads it from two metres) and the
+ * cooperative, a vector QR code to the booth page (about 11 cm, so a phone reads it from two metres) and the
  * products shown with their OCOP stars. Fonts are embedded DejaVu, so every Vietnamese diacritic prints.
  */
 export async function boothPoster(poster: Poster, locale: Locale): Promise<Buffer> {
@@ -56,8 +56,8 @@ export async function boothPoster(poster: Poster, locale: Locale): Promise<Buffe
   doc.font("body").fontSize(12).fillColor("#333333").text(poster.provinceName, margin, doc.y + 1 * MM, { width: inner, align: "center" });
 
   // The QR code, centred, with its caption and the address for phones that cannot scan.
-  const qrSize = 100 * MM;
-  const qrY = Math.max(doc.y + 5 * MM, 112 * MM);
+  const qrSize = 110 * MM;
+  const qrY = doc.y + 8 * MM;
   doc.fillColor("#000000");
   drawQr(doc, qrRuns(url), (W - qrSize) / 2, qrY, qrSize);
   doc.font("bold").fontSize(13).text(t("fairs.poster.scan"), margin, qrY + qrSize + 1 * MM, { width: inner, align: "center" });
@@ -66,18 +66,18 @@ export async function boothPoster(poster: Poster, locale: Locale): Promise<Buffe
   // Products shown, two columns, with OCOP stars.
   const products = poster.products.slice(0, 8);
   if (products.length) {
-    let y = doc.y + 5 * MM;
-    doc.fillColor(GREEN).font("bold").fontSize(12).text(t("fairs.poster.products"), margin, y, { width: inner });
+    let y = doc.y + 7 * MM;
+    doc.fillColor(GREEN).font("bold").fontSize(14).text(t("fairs.poster.products"), margin, y, { width: inner });
     y = doc.y + 1.5 * MM;
     const colW = (inner - 6 * MM) / 2;
-    const rowH = 7.5 * MM;
+    const rowH = 9 * MM;
     products.forEach((p, i) => {
       const x = margin + (i % 2) * (colW + 6 * MM);
       const py = y + Math.floor(i / 2) * rowH;
       const name = locale === "en" && p.nameEn ? p.nameEn : p.name;
       const stars = p.ocopStars ? `  OCOP ${"★".repeat(p.ocopStars)}` : "";
-      doc.fillColor("#000000").font("body").fontSize(11).text(`• ${name}`, x, py, { width: colW - (stars ? 30 * MM : 0), height: rowH, ellipsis: true, lineBreak: false });
-      if (stars) doc.fillColor("#7a5a00").font("bold").fontSize(10).text(stars.trim(), x + colW - 30 * MM, py + 0.5, { width: 30 * MM, align: "right", lineBreak: false });
+      doc.fillColor("#000000").font("body").fontSize(12).text(`• ${name}`, x, py, { width: colW - (stars ? 30 * MM : 0), height: rowH, ellipsis: true, lineBreak: false });
+      if (stars) doc.fillColor("#7a5a00").font("bold").fontSize(11).text(stars.trim(), x + colW - 30 * MM, py + 0.5, { width: 30 * MM, align: "right", lineBreak: false });
     });
   }
 
