@@ -89,6 +89,8 @@ export function listFairsForOrganiser({ provinceCode }: { provinceCode: string |
  */
 export function searchInvitableCooperatives({ fairId, q, provinceCode }: { fairId: number; q: string; provinceCode: string | null }) {
   const folded = fold(q.trim());
+  // Every cooperative of the country at once helps no one: across provinces a name is needed.
+  if (!provinceCode && !folded) return [];
   const rows = db
     .select({
       id: schema.organisations.id,
@@ -111,16 +113,16 @@ export function searchInvitableCooperatives({ fairId, q, provinceCode }: { fairI
   return rows.filter((r) => !folded || fold(r.name).includes(folded)).slice(0, 30);
 }
 
-/** Invites an active cooperative; inviting twice is a no-op. False when there is no such cooperative. */
-export function inviteCooperative({ fairId, cooperativeId, userId }: { fairId: number; cooperativeId: number; userId: number }) {
+/** Invites an active cooperative; inviting twice changes nothing. Null when there is no such cooperative. */
+export function inviteCooperative({ fairId, cooperativeId, userId }: { fairId: number; cooperativeId: number; userId: number }): "invited" | "already" | null {
   const coop = db
     .select({ id: schema.organisations.id })
     .from(schema.organisations)
     .where(and(eq(schema.organisations.id, cooperativeId), eq(schema.organisations.kind, "cooperative"), eq(schema.organisations.status, "active")))
     .get();
-  if (!coop) return false;
-  db.insert(schema.fairInvitations).values({ fairId, cooperativeId, invitedBy: userId }).onConflictDoNothing().run();
-  return true;
+  if (!coop) return null;
+  const result = db.insert(schema.fairInvitations).values({ fairId, cooperativeId, invitedBy: userId }).onConflictDoNothing().run();
+  return result.changes ? "invited" : "already";
 }
 
 export function listInvitations({ fairId }: { fairId: number }) {

@@ -84,8 +84,9 @@ export default function BoothPage() {
         ) : reply?.outcome === "duplicate" ? (
           <Notice>{t("fairs.booth.duplicate")}</Notice>
         ) : null}
+        {fair.state === "cancelled" ? <Notice tone="warning">{t("fairs.public.cancelled")}</Notice> : null}
         <p className="muted">{buyer ? t("fairs.booth.asBuyer", { organisation: buyer.organisation }) : t("fairs.booth.leadIntro")}</p>
-        <Form method="post" className="form" {...getFormProps(form)}>
+        <Form method="post" className="form" hidden={fair.state === "cancelled"} {...getFormProps(form)}>
           <FormErrors errors={form.errors} />
           <TextField field={fields.name} label={t("fairs.booth.name")} autoComplete="name" />
           <TextField field={fields.business} label={t("fairs.booth.business")} autoComplete="organization" />

@@ -121,9 +121,14 @@ describe("fair organiser pages", () => {
     const p = { fairId: String(fair.id) };
     const search = await run(fairLoader, get(`/alliance/fairs/${fair.id}?q=phu ngai`, cookie), p);
     expect((search.data as { candidates: { id: number; name: string }[] }).candidates.map((c) => c.name)).toContain("HTX Nông nghiệp Phú Ngãi");
+    const mails = () => db.select().from(schema.outbox).all().filter((m) => m.subject.includes(fair.name)).length;
     expect((await run(fairAction, post(`/alliance/fairs/${fair.id}`, { intent: "invite", cooperativeId: coop }, cookie), p)).status).toBe(200);
+    const invitedMails = mails();
+    expect(invitedMails).toBeGreaterThan(0);
     expect((await run(fairAction, post(`/alliance/fairs/${fair.id}`, { intent: "invite", cooperativeId: coop }, cookie), p)).status).toBe(200);
     expect(db.select().from(schema.fairInvitations).where(eq(schema.fairInvitations.fairId, fair.id)).all()).toHaveLength(1);
+    // Inviting again mails no one again.
+    expect(mails()).toBe(invitedMails);
     const unknown = await run(fairAction, post(`/alliance/fairs/${fair.id}`, { intent: "invite", cooperativeId: orgOf(demo.buyer).id }, cookie), p);
     expect(unknown.status).toBe(404);
 

@@ -8,6 +8,8 @@ import { assignBoothNumber, FairError, inviteCooperative, listInvitations, searc
 import { fairOutcome } from "~/models/fair-lead.server";
 import { listProvinces } from "~/models/province.server";
 import { readForm } from "~/services/uploads.server";
+import { notifyOrganisation } from "~/models/notify.server";
+import { formatDate } from "~/lib/money";
 
 /** Everything the organiser's page of one fair shows: details, invitation search, registrations and results. */
 export function organiserPage(request: Request, fair: Fair) {
@@ -38,8 +40,16 @@ export async function organiserAction(request: Request, { fair, moderator }: { f
   if (fields.intent === "invite") {
     const parsed = inviteSchema.safeParse(fields);
     if (!parsed.success) return reply({ intent: "invite", ok: false, error: t("errors.invalid") }, 400);
-    if (!inviteCooperative({ fairId: fair.id, cooperativeId: parsed.data.cooperativeId, userId: moderator.user.id })) {
-      return reply({ intent: "invite", ok: false, error: t("fairs.errors.cooperativeNotFound") }, 404);
+    const invited = inviteCooperative({ fairId: fair.id, cooperativeId: parsed.data.cooperativeId, userId: moderator.user.id });
+    if (!invited) return reply({ intent: "invite", ok: false, error: t("fairs.errors.cooperativeNotFound") }, 404);
+    if (invited === "invited" && fair.state !== "draft") {
+      await notifyOrganisation({
+        organisationId: parsed.data.cooperativeId,
+        subject: "fairs.mail.inviteSubject",
+        body: "fairs.mail.inviteBody",
+        params: { fair: fair.name, deadline: formatDate(fair.registrationDeadline, "vi") },
+        path: `/dashboard/fairs/${fair.id}`,
+      });
     }
     return reply({ intent: "invite", ok: true });
   }

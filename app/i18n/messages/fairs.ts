@@ -181,6 +181,8 @@ export const fairs = defineMessages(
     "fairs.thread.bodyVisitor": "Khách không có tài khoản Chợ HTX: hãy gọi điện hoặc gửi email theo thông tin trên; trả lời trong trang này khách sẽ không đọc được.",
     "fairs.thread.visitorOrg": "Khách tham quan {fair}",
     "fairs.thread.none": "không ghi",
+    "fairs.mail.inviteSubject": "Lời mời tham gia {fair}",
+    "fairs.mail.inviteBody": "Liên minh HTX mời hợp tác xã tham gia {fair}. Đăng ký gian hàng và chọn sản phẩm trưng bày trước hết ngày {deadline}.",
     "fairs.mail.leadSubject": "Khách hội chợ để lại liên hệ: {name}",
     "fairs.mail.leadBody": "{name} vừa để lại liên hệ tại gian hàng của hợp tác xã ở {fair}.",
 
@@ -384,6 +386,8 @@ export const fairs = defineMessages(
     "fairs.thread.bodyVisitor": "The visitor has no Chợ HTX account: call or email them with the details above; they cannot read replies on this page.",
     "fairs.thread.visitorOrg": "Visitors of {fair}",
     "fairs.thread.none": "not given",
+    "fairs.mail.inviteSubject": "Invitation to {fair}",
+    "fairs.mail.inviteBody": "The cooperative alliance invites your cooperative to {fair}. Register a booth and choose the products to show by {deadline}.",
     "fairs.mail.leadSubject": "A fair visitor left their contact: {name}",
     "fairs.mail.leadBody": "{name} just left their contact at the cooperative's booth at {fair}.",
 
