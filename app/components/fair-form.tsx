@@ -27,8 +27,8 @@ export function FairForm({
       <div className="form-row">
         <TextField field={fields.startDate} label={t("fairs.field.startDate")} type="date" />
         <TextField field={fields.endDate} label={t("fairs.field.endDate")} type="date" />
-        <TextField field={fields.registrationDeadline} label={t("fairs.field.deadline")} hint={t("fairs.field.deadlineHint")} type="date" />
       </div>
+      <TextField field={fields.registrationDeadline} label={t("fairs.field.deadline")} hint={t("fairs.field.deadlineHint")} type="date" />
       <TextField field={fields.venue} label={t("fairs.field.venue")} />
       {provinces?.length ? <SelectField field={fields.provinceCode} label={t("fairs.field.province")} options={provinces} placeholder={t("auth.provinceChoose")} /> : null}
       <TextAreaField field={fields.description} label={`${t("fairs.field.description")} (${t("common.optional")})`} rows={5} />

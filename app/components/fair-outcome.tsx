@@ -44,7 +44,7 @@ export function FairOutcome({ outcome, exportHref }: { outcome: Outcome; exportH
       </p>
       <h3>{t("fairs.alliance.leads")}</h3>
       {outcome.leads.length ? (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("fairs.alliance.leads")}>
+        <div className="table-wrap fairs-scroll" tabIndex={0} role="region" aria-label={t("fairs.alliance.leads")}>
           <table>
             <thead>
               <tr>
@@ -83,7 +83,7 @@ export function FairOutcome({ outcome, exportHref }: { outcome: Outcome; exportH
       )}
       <h3>{t("fairs.alliance.inquiries")}</h3>
       {outcome.inquiries.length ? (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("fairs.alliance.inquiries")}>
+        <div className="table-wrap fairs-scroll" tabIndex={0} role="region" aria-label={t("fairs.alliance.inquiries")}>
           <table>
             <thead>
               <tr>
@@ -112,7 +112,7 @@ export function FairOutcome({ outcome, exportHref }: { outcome: Outcome; exportH
       )}
       <h3>{t("fairs.alliance.orders")}</h3>
       {outcome.orders.length ? (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label={t("fairs.alliance.orders")}>
+        <div className="table-wrap fairs-scroll" tabIndex={0} role="region" aria-label={t("fairs.alliance.orders")}>
           <table>
             <thead>
               <tr>

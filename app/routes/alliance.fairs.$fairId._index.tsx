@@ -128,7 +128,7 @@ export default function OrganiserFair() {
       <section className="stack" aria-labelledby="fair-booths">
         <h2 id="fair-booths">{t("fairs.alliance.registrations", { n: registered.filter((b) => b.state === "registered").length })}</h2>
         {registered.length ? (
-          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="fair-booths">
+          <div className="table-wrap fairs-scroll" tabIndex={0} role="region" aria-labelledby="fair-booths">
             <table>
               <thead>
                 <tr>
