@@ -33,6 +33,26 @@ describe("fair organiser pages", () => {
     expect(fair).toMatchObject({ name: "Hội chợ Trái cây Vĩnh Long", organiserId: orgOf(lienminh).id, provinceCode: "86", state: "published" });
   });
 
+  it("a platform admin picks the province, whose alliance organises; no province is a 400", async () => {
+    const admin = cookieFor("admin@demo.chohtx.vn");
+    const before = fairCounts();
+    const none = await run(newAction, post("/alliance/fairs/new", valid(), admin));
+    expect(none.status).toBe(400);
+    expect((none.data as { error: Record<string, string[]> }).error.provinceCode).toEqual(["errors.province"]);
+    const unknown = await run(newAction, post("/alliance/fairs/new", { ...valid(), provinceCode: "99" }, admin));
+    expect(unknown.status).toBe(400);
+    expect(fairCounts()).toEqual(before);
+    const r = await run(newAction, post("/alliance/fairs/new", { ...valid(), provinceCode: "79" }, admin));
+    expect(r.status).toBe(302);
+    const fair = db.select().from(schema.fairs).where(eq(schema.fairs.id, Number(r.location!.match(/fairs\/(\d+)/)![1]))).get()!;
+    const organiser = db.select().from(schema.organisations).where(eq(schema.organisations.id, fair.organiserId)).get()!;
+    expect(organiser).toMatchObject({ kind: "alliance", provinceCode: "79" });
+    // An alliance admin's province field is ignored: its fairs stay in its province.
+    const own = await run(newAction, post("/alliance/fairs/new", { ...valid(), provinceCode: "79" }, cookieFor(lienminh)));
+    const ownFair = db.select().from(schema.fairs).where(eq(schema.fairs.id, Number(own.location!.match(/fairs\/(\d+)/)![1]))).get()!;
+    expect(ownFair.provinceCode).toBe("86");
+  });
+
   it("answers reversed dates and a deadline after the start with 400, the typed values kept and nothing written", async () => {
     const before = fairCounts();
     const reversed = await run(newAction, post("/alliance/fairs/new", { ...valid(), startDate: inDays(32), endDate: inDays(30) }, cookieFor(lienminh)));
