@@ -23,6 +23,10 @@ const schema = z.object({
   TRACE_SERIAL_SCAN_LIMIT: z.coerce.number().int().positive().default(20),
   /** Traceability: problem reports allowed per address per hour. */
   TRACE_REPORTS_PER_HOUR: z.coerce.number().int().positive().default(3),
+  /** Trade fair leads allowed per window, per client address (visitors share the venue's Wi-Fi) and per booth. */
+  FAIR_LEADS_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  FAIR_LEADS_PER_BOOTH: z.coerce.number().int().positive().default(60),
+  FAIR_LEAD_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
 });
 
 export type Env = z.infer<typeof schema>;

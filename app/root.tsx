@@ -31,11 +31,12 @@ import ordersStyles from "~/styles/orders.css?url";
 import traceStyles from "~/styles/trace.css?url";
 import commerceStyles from "~/styles/commerce.css?url";
 import allianceStyles from "~/styles/alliance.css?url";
+import fairsStyles from "~/styles/fairs.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   // One stylesheet per capability, so parallel work does not collide in one file.
-  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles, commerceStyles, allianceStyles].map((href) => ({ rel: "stylesheet", href })),
+  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles, commerceStyles, allianceStyles, fairsStyles].map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -110,6 +111,7 @@ function Header() {
           <NavLink to="/search">{t("nav.products")}</NavLink>
           <NavLink to="/cooperatives">{t("nav.cooperatives")}</NavLink>
           <NavLink to="/provinces">{t("nav.provinces")}</NavLink>
+          <NavLink to="/fairs">{t("fairs.nav")}</NavLink>
         </nav>
         <div className="header-tools">
           <Form method="post" action="/set-language" className="lang-switch">

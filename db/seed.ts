@@ -10,6 +10,7 @@ import { seedOrders } from "./seed/orders";
 import { seedTrace } from "./seed/trace";
 import { seedProductImages } from "./seed/product-images";
 import { seedHistory } from "./seed/history";
+import { seedFairs } from "./seed/fairs";
 import { DEMO_PASSWORD, demoAccounts } from "./seed/foundation-data";
 
 /**
@@ -26,6 +27,7 @@ export async function seedDatabase(db: Db, { uploadsDir = process.env.UPLOADS_DI
   seedOrders(db, ids);
   await seedProductImages(db, { uploadsDir });
   seedHistory(db, ids);
+  seedFairs(db, ids);
   return { created: true };
 }
 

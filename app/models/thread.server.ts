@@ -32,7 +32,8 @@ export function openThread({
   productId?: number | null;
   subject: string;
   body: string;
-  userId: number;
+  /** Null for a fair visitor without an account (the buyer is then the fair's visitor stand-in). */
+  userId: number | null;
   attachments?: Attachment[];
 }) {
   return db.transaction((tx) => {

@@ -43,6 +43,9 @@ export default function AllianceLayout() {
               <NavLink to="/alliance/reports">{t("alliance.nav.reports")}</NavLink>
             </li>
           ) : null}
+          <li>
+            <NavLink to={`/alliance/fairs${suffix}`}>{t("fairs.nav")}</NavLink>
+          </li>
         </ul>
       </nav>
       {provinces.length && !ownPicker ? (

@@ -16,6 +16,7 @@ import { addToCart, cartQuantity, checkAddable, checkoutCart, getCart, removeFro
 import { listProvinces } from "~/models/province.server";
 import type { PaymentMethod } from "~/lib/order-states";
 import { singleFields } from "~/lib/form-fields";
+import { attributeOrdersFromFair } from "~/capabilities/fairs/attribution.server";
 import { readForm } from "~/services/uploads.server";
 import { firstPhotos } from "~/models/commerce.server";
 import { categoryArtUrl, photoUrl } from "~/components/catalogue";
@@ -73,6 +74,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const { intent: _i, ...delivery } = submission.value;
   try {
     const placed = checkoutCart({ buyerId: organisation.id, userId: user.id, delivery: delivery satisfies Delivery, paymentMethods: methods });
+    attributeOrdersFromFair(request, placed);
     for (const order of placed) await notifyOrderPlaced(order, organisation.name);
     return redirect(placed.length === 1 ? `/dashboard/orders/${placed[0]!.id}?placed=1` : `/dashboard/orders?placed=${placed.length}`);
   } catch (error) {

@@ -5,3 +5,4 @@ export * from "./orders";
 export * from "./refunds";
 export * from "./safety";
 export * from "./alliance";
+export * from "./fairs";

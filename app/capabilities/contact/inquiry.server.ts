@@ -1,6 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ZodType } from "zod";
 import { data, redirect } from "@remix-run/node";
+import { attributeInquiryFromFair } from "~/capabilities/fairs/attribution.server";
 import { getT } from "~/i18n";
 import { getLocale } from "~/i18n/server";
 import { inquirySchema, messageSchema } from "~/lib/order-forms";
@@ -61,6 +62,7 @@ export async function handleNewInquiry(
   if ("response" in read) return read.response;
   const { submission, attachments } = read;
   const { threadId } = openThread({ buyerId: buyer.id, cooperativeId, productId, userId, attachments, ...submission.value });
+  attributeInquiryFromFair(request, { threadId, cooperativeId });
   await notifyOrganisation({
     organisationId: cooperativeId,
     subject: "orders.mail.newMessageSubject",

@@ -34,7 +34,7 @@ const STRIP = 12.5;
 const vnDate = (d: string) => `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
 
 /** Draws a QR as vector runs, so it stays sharp at any print resolution; `size` includes the 4-module quiet zone. */
-function qrRuns(text: string) {
+export function qrRuns(text: string) {
   const qr = QRCode.create(text, { errorCorrectionLevel: "M" });
   const n = qr.modules.size;
   const runs: [number, number, number][] = [];
@@ -53,7 +53,7 @@ function qrRuns(text: string) {
   return { n, runs };
 }
 
-function drawQr(doc: PDFKit.PDFDocument, qr: ReturnType<typeof qrRuns>, x: number, y: number, size: number) {
+export function drawQr(doc: PDFKit.PDFDocument, qr: ReturnType<typeof qrRuns>, x: number, y: number, size: number) {
   const cell = size / (qr.n + 8);
   doc.save().rect(x, y, size, size).fill("#ffffff").restore();
   for (const [r, c, len] of qr.runs) doc.rect(x + (4 + c) * cell, y + (4 + r) * cell, len * cell + 0.01, cell + 0.01);
