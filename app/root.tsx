@@ -21,16 +21,19 @@ import { getLocale } from "~/i18n/server";
 import { getMemberships } from "~/models/user.server";
 import { unreadCount } from "~/models/thread.server";
 import { UnreadBadge } from "~/components/unread-badge";
+import { NotificationBadge } from "~/components/notification-badge";
+import { unreadNotificationCount } from "~/models/notification.server";
 import styles from "~/styles.css?url";
 import catalogueStyles from "~/styles/catalogue.css?url";
 import discoveryStyles from "~/styles/discovery.css?url";
 import ordersStyles from "~/styles/orders.css?url";
 import traceStyles from "~/styles/trace.css?url";
+import marketStyles from "~/styles/market.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   // One stylesheet per capability, so parallel work does not collide in one file.
-  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles].map((href) => ({ rel: "stylesheet", href })),
+  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles, marketStyles].map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -40,9 +43,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const membership = user ? getMemberships(user.id)[0] : undefined;
   const unreadMessages =
     membership && membership.organisation.kind !== "alliance" ? unreadCount({ organisationId: membership.organisation.id }) : 0;
+  const unreadNotifications = membership ? unreadNotificationCount({ organisationId: membership.organisation.id }) : 0;
   return {
     locale,
     unreadMessages,
+    unreadNotifications,
     user: user ? { id: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin } : null,
     organisation: membership
       ? { id: membership.organisation.id, name: membership.organisation.name, kind: membership.organisation.kind, role: membership.role }
@@ -86,6 +91,7 @@ function Header() {
           <NavLink to="/search">{t("nav.products")}</NavLink>
           <NavLink to="/cooperatives">{t("nav.cooperatives")}</NavLink>
           <NavLink to="/provinces">{t("nav.provinces")}</NavLink>
+          <NavLink to="/requests">{t("market.nav.board")}</NavLink>
         </nav>
         <div className="header-tools">
           <Form method="post" action="/set-language" className="lang-switch">
@@ -96,6 +102,7 @@ function Header() {
             </button>
           </Form>
           {user && data?.organisation && data.organisation.kind !== "alliance" ? <UnreadBadge count={data.unreadMessages} /> : null}
+          {user && data?.organisation ? <NotificationBadge count={data.unreadNotifications} /> : null}
           {user ? (
             <details className="account-menu">
               <summary aria-label={t("nav.accountMenu", { name: user.name })}>{user.name}</summary>

@@ -15,6 +15,7 @@ export const dashboardNav: { to: string; label: MessageKey; kinds: Kind[]; owner
   { to: "/dashboard/orders", label: "orders.nav.orders", kinds: ["cooperative", "buyer"] },
   { to: "/dashboard/inquiries", label: "orders.nav.inquiries", kinds: ["cooperative", "buyer"] },
   { to: "/dashboard/quotes", label: "orders.nav.quotes", kinds: ["cooperative", "buyer"] },
+  { to: "/dashboard/requests", label: "market.nav.requests", kinds: ["cooperative", "buyer"] },
   { to: "/cart", label: "orders.nav.cart", kinds: ["buyer"] },
   { to: "/dashboard/profile", label: "catalogue.dashboard.profile", kinds: ["cooperative"], ownerOnly: true },
   { to: "/dashboard/team", label: "dashboard.team", kinds: ["cooperative", "buyer", "alliance"] },

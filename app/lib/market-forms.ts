@@ -43,7 +43,7 @@ export const requestSchema = z
     title: required(120),
     description: text(2000),
     categoryCode: z.string({ error: "market.errors.category" }).trim().min(1, { error: "market.errors.category" }),
-    productId: z.coerce.number({ error: "errors.invalid" }).int({ error: "errors.invalid" }).positive({ error: "errors.invalid" }).optional(),
+    productId: z.string().trim().regex(/^[1-9]\d{0,11}$/, { error: "errors.invalid" }).transform(Number).optional(),
     quantity: z.string().optional(),
     unit: z.enum(saleUnits, { error: "market.errors.unit" }),
     certifications: list,
@@ -84,7 +84,7 @@ export type RequestInput = z.output<typeof requestSchema>;
 export const offerSchema = z
   .object({
     intent: z.literal("offer").default("offer"),
-    productId: z.coerce.number({ error: "market.errors.product" }).int({ error: "market.errors.product" }).positive({ error: "market.errors.product" }),
+    productId: z.string({ error: "market.errors.product" }).trim().regex(/^[1-9]\d{0,11}$/, { error: "market.errors.product" }).transform(Number),
     quantity: z.string().optional(),
     unitPrice: z.string().optional(),
     tier1Qty: z.string().optional(),
@@ -94,7 +94,7 @@ export const offerSchema = z
     harvestFrom: isoDate().optional(),
     harvestTo: isoDate().optional(),
     packingDate: isoDate().optional(),
-    lotId: z.coerce.number({ error: "errors.invalid" }).int({ error: "errors.invalid" }).positive({ error: "errors.invalid" }).optional(),
+    lotId: z.string().trim().regex(/^[1-9]\d{0,11}$/, { error: "errors.invalid" }).transform(Number).optional(),
     validUntil: isoDate(),
     notes: text(2000),
   })
