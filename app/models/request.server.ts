@@ -369,18 +369,13 @@ export function publishRequest({ id, buyerId }: { id: number; buyerId: number })
   );
 }
 
-/** Requests whose closing date has passed, just closed; the caller tells their offerers. Cheap when none are due. */
-let lastSweep = "";
+/** Requests whose closing date has passed, just closed; listeners tell their offerers. One index probe when none are due. */
 const closedListeners: ((ids: number[]) => void)[] = [];
 export function onRequestsClosed(listener: (ids: number[]) => void) {
   closedListeners.push(listener);
 }
 
-export function closeDueRequests({ today = todayInVietnam(), force = false }: { today?: string; force?: boolean } = {}): number[] {
-  // Within one process, once a minute is enough: the closing date is a day.
-  const minute = new Date().toISOString().slice(0, 16);
-  if (!force && lastSweep === `${today}|${minute}`) return [];
-  lastSweep = `${today}|${minute}`;
+export function closeDueRequests({ today = todayInVietnam() }: { today?: string } = {}): number[] {
   const due = db
     .select({ id: schema.requests.id })
     .from(schema.requests)
