@@ -12,6 +12,7 @@ import {
   type SaleUnit,
 } from "~/lib/market-rules";
 import { parseQueryText, searchIndex } from "~/models/search.server";
+import { fold } from "~/lib/text";
 import { getProvince } from "~/models/province.server";
 
 /*
@@ -53,7 +54,7 @@ export const MATCH_LIMIT = 30;
 /** Cooperatives scored in SQL before the exact re-score: enough that the re-ranking can reorder the top. */
 const SQL_LIMIT = 60;
 /** Index of the title's words among the tier conditions below. */
-const TEXT_PART = 3;
+const TEXT_PART = 2;
 
 const monthYear = (date: string | null) => (date ? `${date.slice(5, 7)}/${date.slice(0, 4)}` : "∞");
 const runsText = (mask: number) =>
@@ -85,12 +86,13 @@ export function candidateCooperatives(request: MatchRequest, { limit = SQL_LIMIT
   const months = [...new Set(windowMonthsOf(request))];
   const deliveryDate = request.deliveryTo < today ? today : request.deliveryTo;
   const certTokens = request.certifications.map((c) => (c.type === "ocop" ? t.stars(Math.min(5, Math.max(3, c.minStars ?? 3))) : t.certification(c.type)));
+  // Only index tokens select: each tier is one MATCH that FTS5 answers by leapfrogging doclists in rowid order, so
+  // a LIMIT stops it early. Verified and stock only reorder the survivors (step 3): as filters on search_attrs they
+  // would make a tier that finds nothing read every candidate first.
   const parts: { match: string | null; where?: { sql: string; params: unknown[] } }[] = [
-    { match: 't : "v"' },
-    { match: 't : "s"' },
+    { match: months.length ? `t : (${months.map((m) => `"${t.month(m)}"`).join(" OR ")})` : null },
     { match: request.provinces.length ? `t : (${request.provinces.map((p) => `"${t.province(p)}"`).join(" OR ")})` : null },
     { match: text },
-    { match: months.length ? `t : (${months.map((m) => `"${t.month(m)}"`).join(" OR ")})` : null },
     {
       match: certTokens.length ? `t : (${certTokens.map((c) => `"${c}"`).join(" AND ")})` : null,
       where: certTokens.length ? { sql: request.certifications.map((c) => `a.${certColumn(c)} >= ?`).join(" AND "), params: request.certifications.map(() => deliveryDate) } : undefined,
@@ -99,11 +101,11 @@ export function candidateCooperatives(request: MatchRequest, { limit = SQL_LIMIT
   const found: { cooperativeId: number; productId: number; tier: number }[] = [];
   const seen = new Set<number>();
   for (let tier = 0; tier <= parts.length && found.length < limit; tier++) {
-    const active = parts.slice(tier).filter((p) => p.match);
-    if (tier > 0 && !parts[tier - 1]!.match) continue; // dropping an absent condition changes nothing
+    const active = parts.slice(tier).filter((p) => p.match || p.where);
+    if (tier > 0 && !parts[tier - 1]!.match && !parts[tier - 1]!.where) continue; // dropping an absent condition changes nothing
     // The title's words imply the candidate set; without them, the category (or the words) is the base.
     const textActive = !!text && active.some((p) => p.match === text);
-    const match = [...(textActive ? [] : [`(${all})`]), ...active.map((p) => `(${p.match})`)].join(" AND ");
+    const match = [...(textActive ? [] : [`(${all})`]), ...active.flatMap((p) => (p.match ? [`(${p.match})`] : []))].join(" AND ");
     const where = active.flatMap((p) => (p.where ? [p.where] : []));
     const exclude = seen.size ? ` AND a.cooperative_id NOT IN (${[...seen].join(",")})` : "";
     const sql = `SELECT a.cooperative_id AS cooperativeId, a.product_id AS productId FROM product_fts JOIN search_attrs a ON a.product_id = product_fts.rowid
@@ -178,16 +180,19 @@ export function explain(request: MatchRequest, p: Omit<ProductRow, "cooperativeN
   return { reasons, gaps, score: Math.round(score * 100) / 100 };
 }
 
+/** Every word of the title in the folded name, the last one as a prefix (as the search index reads it). */
+function nameMatches(name: string, words: string[]) {
+  const tokens = fold(name).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.every((w, i) => tokens.some((t) => (i === words.length - 1 ? t.startsWith(w) : t === w)));
+}
+
 /** The ranked cooperatives for a request, with why and what is missing; nothing is written. */
 export function rankCooperatives(request: MatchRequest, { limit = MATCH_LIMIT, today = todayInVietnam() }: { limit?: number; today?: string } = {}): Match[] {
   const top = candidateCooperatives(request, { limit: Math.max(limit * 2, SQL_LIMIT), today });
   if (!top.length) return [];
   const ids = top.map((t) => t.productId);
   const ph = ids.map(() => "?").join(",");
-  const { text } = candidateMatch(request);
-  const probe = searchIndex.stmt("SELECT 1 FROM product_fts WHERE product_fts MATCH ? AND rowid = ?").pluck();
-  // Tiers before the text condition was dropped matched the words already; only later ones are probed.
-  const textSet = new Set(text ? top.filter((c) => c.tier <= TEXT_PART || probe.get(text, c.productId)).map((c) => c.productId) : []);
+  const words = parseQueryText(request.title).terms.map((w) => fold(w));
   const products = getDb()
     .$client.prepare(
       `SELECT p.id, p.name_vi AS nameVi, p.unit, p.stock, p.harvest_months AS harvestMonths, p.origin_province_code AS provinceCode,
@@ -205,7 +210,10 @@ export function rankCooperatives(request: MatchRequest, { limit = MATCH_LIMIT, t
   for (const c of certs) certsBy.set(c.productId, [...(certsBy.get(c.productId) ?? []), c]);
   return products
     .map((p) => {
-      const e = explain(request, { ...p, textMatch: textSet.has(p.id) ? 1 : 0 }, certsBy.get(p.id) ?? [], today);
+      // Tiers before the words were dropped matched them already; later ones are checked on the product's name.
+      const tier = top.find((c) => c.productId === p.id)?.tier ?? TEXT_PART + 1;
+      const textMatch = words.length > 0 && (tier <= TEXT_PART || nameMatches(p.nameVi, words));
+      const e = explain(request, { ...p, textMatch: textMatch ? 1 : 0 }, certsBy.get(p.id) ?? [], today);
       return {
         cooperativeId: p.cooperativeId,
         cooperativeName: p.cooperativeName,

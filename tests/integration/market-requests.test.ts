@@ -144,7 +144,7 @@ describe("offers", () => {
   it("refuses bad offer numbers with 400 and writes nothing", async () => {
     const id = await createOpenRequest();
     const product = productOf(orgOf(demo.cooperative).id, "Bưởi da xanh");
-    for (const bad of [{ quantity: "-1" }, { quantity: "2.5" }, { unitPrice: "0x10" }, { unitPrice: "2000000000" }, { quantity: "" }]) {
+    for (const bad of [{ quantity: "-1" }, { quantity: "2.5" }, { unitPrice: "0x10" }, { unitPrice: "2000000000" }, { quantity: "" }] as Record<string, string>[]) {
       const before = tableCounts();
       const r = await sendOffer(id, demo.cooperative, offerFields(product.id, bad));
       expect(r.status).toBe(400);
