@@ -7,7 +7,7 @@ import { CertList, Notes, StateBadge, useQuantity } from "~/components/market";
 import { pageMeta } from "~/components/meta";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { paymentMethods } from "~/lib/order-states";
-import { formatDate, formatVnd } from "~/lib/money";
+import { formatDate, formatNumber, formatVnd } from "~/lib/money";
 import { handleManage } from "~/capabilities/market/manage.server";
 import { provinceNames } from "~/capabilities/market/viewer.server";
 import { notFound, requireBuyer } from "~/capabilities/orders/route-helpers.server";
@@ -64,7 +64,7 @@ export default function ManageRequest() {
         <StateBadge state={r.state} /> · {t(`market.visibility.${r.visibility}`)} · {qty(r.quantity, r.unit)} · <CertList certifications={d.certifications} /> ·{" "}
         {t("market.board.closes", { date: formatDate(r.closingDate, locale) })}
       </p>
-      <p>{t("market.request.covered", { covered: d.coverage.covered, total: r.quantity, remaining: d.coverage.remaining, unit: unit(r.unit) })}</p>
+      <p>{t("market.request.covered", { covered: formatNumber(d.coverage.covered, locale), total: formatNumber(r.quantity, locale), remaining: formatNumber(d.coverage.remaining, locale), unit: unit(r.unit) })}</p>
       {done ? (
         <Notice tone="success">
           {t(done as MessageKey, result && result.ok && "order" in result && result.order ? { number: result.order.number } : {})}

@@ -8,7 +8,7 @@ import { pageMeta } from "~/components/meta";
 import { useLocale, useT, type MessageKey } from "~/i18n";
 import { todayInVietnam } from "~/lib/certificates";
 import { acceptsOffers } from "~/lib/market-rules";
-import { formatDate, formatVnd } from "~/lib/money";
+import { formatDate, formatNumber, formatVnd } from "~/lib/money";
 import { marketViewer, provinceNames } from "~/capabilities/market/viewer.server";
 import { notFound } from "~/capabilities/orders/route-helpers.server";
 import { getOwnOffer } from "~/models/offer.server";
@@ -85,7 +85,7 @@ export default function RequestPage() {
         </dd>
       </dl>
       {r.description ? <p className="market-description">{r.description}</p> : null}
-      <p>{t("market.request.covered", { covered: d.coverage.covered, total: r.quantity, remaining: d.coverage.remaining, unit })}</p>
+      <p>{t("market.request.covered", { covered: formatNumber(d.coverage.covered, locale), total: formatNumber(r.quantity, locale), remaining: formatNumber(d.coverage.remaining, locale), unit })}</p>
       {d.isOwner ? (
         <p>
           <Link className="button" to={`/dashboard/requests/${r.id}`}>

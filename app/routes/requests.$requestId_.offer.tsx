@@ -11,9 +11,8 @@ import { todayInVietnam } from "~/lib/certificates";
 import { addDaysToDate } from "~/lib/dates";
 import { offerSchema } from "~/lib/market-forms";
 import { acceptsOffers } from "~/lib/market-rules";
-import { formatDate, formatVnd } from "~/lib/money";
+import { formatDate, formatNumber, formatVnd } from "~/lib/money";
 import { handleOffer } from "~/capabilities/market/offer-form.server";
-import "~/capabilities/market/viewer.server";
 import { notFound, requireCooperative } from "~/capabilities/orders/route-helpers.server";
 import { OrderError } from "~/models/order.server";
 import { getOwnOffer, lotsFor, offerableProducts, requestForOffer } from "~/models/offer.server";
@@ -95,7 +94,7 @@ export default function OfferPage() {
       </p>
       <h1>{t("market.offer.title", { title: r.title })}</h1>
       <p>
-        {t("market.offer.needed", { quantity: r.quantity, unit: t(`units.${r.unit}` as MessageKey) })} · <CertList certifications={d.certifications} /> ·{" "}
+        {t("market.offer.needed", { quantity: formatNumber(r.quantity, locale), unit: t(`units.${r.unit}` as MessageKey) })} · <CertList certifications={d.certifications} /> ·{" "}
         {formatDate(r.deliveryFrom, locale)} – {formatDate(r.deliveryTo, locale)}
       </p>
       {sent ? <Notice tone="success">{sent === "1" ? t("market.offer.sent") : t("market.offer.revised", { revision: sent })}</Notice> : null}

@@ -9,7 +9,6 @@ import { getLocale } from "~/i18n/server";
 import { getT } from "~/i18n";
 import { certificateTypes } from "~/lib/enums";
 import { parseBoardParams } from "~/capabilities/market/board.server";
-import "~/models/market-notify.server";
 import { listCategories, listProvinces } from "~/models/province.server";
 import { BOARD_PAGE, listBoard } from "~/models/request.server";
 
