@@ -287,7 +287,9 @@ export function listCooperativeRequests({ cooperativeId }: { cooperativeId: numb
     ? new Set(db.select().from(schema.requestInvitations).where(and(inArray(schema.requestInvitations.requestId, ids), eq(schema.requestInvitations.cooperativeId, cooperativeId))).all().map((i) => i.requestId))
     : new Set<number>();
   const mine = ids.length ? db.select().from(schema.offers).where(and(inArray(schema.offers.requestId, ids), eq(schema.offers.cooperativeId, cooperativeId))).all() : [];
-  return decorate(rows).map((x) => ({
+  // Open requests (what can still be answered) first, newest first within each group.
+  const ordered = [...rows].sort((a, b) => Number(b.state === "open") - Number(a.state === "open") || b.id - a.id);
+  return decorate(ordered).map((x) => ({
     ...x,
     buyer: { ...x.buyer, name: x.showBuyerName || invites.has(x.id) ? x.buyer.name : null },
     match: matches.find((m) => m.requestId === x.id) ?? null,

@@ -57,7 +57,7 @@ export default function ManageRequest() {
   return (
     <section className="stack market-manage">
       <p className="market-crumbs">
-        <Link to="/dashboard/requests">{t("market.mine.title")}</Link> · <Link to={`/requests/${r.id}`}>{t("market.request.manage")}</Link>
+        <Link to="/dashboard/requests">{t("market.mine.title")}</Link> · <Link to={`/requests/${r.id}`}>{t("market.manage.public")}</Link>
       </p>
       <h1>{r.title}</h1>
       <p>
