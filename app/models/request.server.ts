@@ -415,3 +415,20 @@ export function inviteCooperatives({ id, buyerId, cooperativeIds, userId }: { id
     coops.filter((c) => tx.insert(schema.requestInvitations).values({ requestId: id, cooperativeId: c.id, invitedBy: userId }).onConflictDoNothing().run().changes === 1).map((c) => c.id),
   );
 }
+
+/** An active cooperative by its exact name or slug, for inviting one the matcher did not rank. */
+export function findCooperative({ nameOrSlug }: { nameOrSlug: string }) {
+  return (
+    db
+      .select({ id: schema.organisations.id, name: schema.organisations.name })
+      .from(schema.organisations)
+      .where(
+        and(
+          eq(schema.organisations.kind, "cooperative"),
+          eq(schema.organisations.status, "active"),
+          or(eq(schema.organisations.name, nameOrSlug), eq(schema.organisations.slug, nameOrSlug)),
+        ),
+      )
+      .get() ?? null
+  );
+}

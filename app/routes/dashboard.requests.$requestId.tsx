@@ -270,6 +270,15 @@ export default function ManageRequest() {
             </Form>
           ) : null}
         </div>
+        {r.state === "open" || r.state === "draft" ? (
+          <Form method="post" className="market-digest">
+            <label htmlFor="invite-name">{t("market.matches.inviteByName")}</label>
+            <input id="invite-name" name="cooperative" required maxLength={200} defaultValue={failed?.intent === "inviteByName" ? (typed.cooperative ?? "") : ""} />
+            <button className="button button-small" name="intent" value="inviteByName">
+              {t("market.matches.invite")}
+            </button>
+          </Form>
+        ) : null}
         {d.matches.length ? (
           <ol className="market-matches">
             {d.matches.map((m) => (

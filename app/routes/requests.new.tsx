@@ -14,6 +14,7 @@ import { getMemberships } from "~/models/user.server";
 import { requireBuyer } from "~/capabilities/orders/route-helpers.server";
 import { handleNewRequest } from "~/capabilities/market/request-form.server";
 import { requireUser } from "~/services/auth.server";
+import { getLocale } from "~/i18n/server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = requireUser(request);
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   return {
     isBuyer: !!buyer,
-    categories: listCategories().map((c) => ({ value: c.code, label: `${c.code} ${c.nameVi}`, labelEn: `${c.code} ${c.nameEn}` })),
+    categories: listCategories().map((c) => ({ value: c.code, label: `${c.code} ${getLocale(request) === "en" ? c.nameEn : c.nameVi}` })),
     provinces: listProvinces().map((p) => ({ value: p.code, label: p.shortName })),
     defaults: {
       unit: "kg",

@@ -117,6 +117,24 @@ describe("who sees a request", () => {
   });
 });
 
+describe("inviting", () => {
+  it("invites a cooperative by name (404 for an unknown one, nothing written), tells it once", async () => {
+    const id = await createOpenRequest({ visibility: "invited" });
+    const before = tableCounts();
+    const unknown = await manage(id, { intent: "inviteByName", cooperative: "HTX Không Tồn Tại" });
+    expect(unknown.status).toBe(404);
+    expect(tableCounts()).toEqual(before);
+    const namRoi = orgOf(coopEmail(NAM_ROI)).id;
+    expect((await manage(id, { intent: "inviteByName", cooperative: NAM_ROI })).status).toBe(200);
+    expect((await manage(id, { intent: "inviteByName", cooperative: NAM_ROI })).status).toBe(200);
+    expect(db.select().from(schema.requestInvitations).where(eq(schema.requestInvitations.requestId, id)).all().map((i) => i.cooperativeId)).toEqual([namRoi]);
+    expect(db.select().from(schema.notifications).where(and(eq(schema.notifications.organisationId, namRoi), eq(schema.notifications.dedupeKey, `request:${id}`))).all()).toHaveLength(1);
+    // Another buyer cannot invite on this request.
+    const other = await manage(id, { intent: "inviteByName", cooperative: PHU_NGAI }, otherBuyerEmail());
+    expect(other.status).toBe(404);
+  });
+});
+
 describe("offers", () => {
   it("refuses an offer on an invited request the cooperative was not invited to (404), writing nothing", async () => {
     const id = await createOpenRequest({ visibility: "invited" });

@@ -7,7 +7,7 @@ import { acceptSchema, questionSchema } from "~/lib/market-forms";
 import { OrderError } from "~/models/order.server";
 import { acceptOffer, askAboutOffer, setShortlisted } from "~/models/offer.server";
 import { announceRequest, tellAccepted, tellDeclined } from "~/models/market-notify.server";
-import { inviteCooperatives, publishRequest, refreshMatches, transitionRequest } from "~/models/request.server";
+import { findCooperative, inviteCooperatives, publishRequest, refreshMatches, transitionRequest } from "~/models/request.server";
 import { notifyOrderPlaced, orderErrorMessage } from "~/capabilities/orders/route-helpers.server";
 import { readForm } from "~/services/uploads.server";
 
@@ -39,6 +39,14 @@ export async function handleManage(request: Request, { requestId, buyerId, buyer
       case "refresh": {
         refreshMatches({ id: requestId, buyerId });
         return { ok: true as const, intent, done: null };
+      }
+      case "inviteByName": {
+        const name = String(form.get("cooperative") ?? "").trim();
+        const coop = name ? findCooperative({ nameOrSlug: name }) : null;
+        if (!coop) return fail(404, t("market.errors.cooperativeNotFound"));
+        const fresh = inviteCooperatives({ id: requestId, buyerId, cooperativeIds: [coop.id], userId });
+        if (fresh.length) await announceRequest({ requestId, cooperativeIds: fresh, reason: "invitation" });
+        return { ok: true as const, intent, done: "market.matches.invitedDone" as const };
       }
       case "invite": {
         const ids = form.getAll("cooperativeId").map((v) => idField.safeParse(v));
