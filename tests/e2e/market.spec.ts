@@ -39,7 +39,10 @@ function orderLines(requestTitle: string) {
 
 async function sendOffer(page: Page, title: string, quantity: string, price: string) {
   await page.goto("/dashboard/requests");
-  await page.getByRole("listitem").filter({ hasText: title }).getByRole("link", { name: "Gửi chào giá" }).click();
+  const card = page.getByRole("listitem").filter({ hasText: title });
+  await expect(card.getByText(/VietGAP hợp lệ đến/)).toBeVisible();
+  await expectAccessible(page);
+  await card.getByRole("link", { name: "Gửi chào giá" }).click();
   await expect(page.getByRole("heading", { name: `Chào giá cho: ${title}` })).toBeVisible();
   await page.getByLabel("Số lượng có thể cung cấp").fill(quantity);
   await page.getByLabel("Giá (đồng/đơn vị)").fill(price);
@@ -103,6 +106,10 @@ test.describe("supply–demand board", () => {
     const secondPage = await second.newPage();
     await loginAs(secondPage, ownerOf("HTX Bưởi Năm Roi Bình Minh"));
     await secondPage.goto(manageUrl.replace(/\/dashboard\/requests\/(\d+).*/, "/requests/$1"));
+    // The public page shows the buyer as a business type and province, not by name.
+    await expect(secondPage.getByText("Nhà phân phối ở Hồ Chí Minh")).toBeVisible();
+    await expect(secondPage.getByText(`Công ty Cầu ${tag}`)).toHaveCount(0);
+    await expectAccessible(secondPage);
     await secondPage.getByRole("link", { name: "Gửi chào giá" }).click();
     await secondPage.getByLabel("Số lượng có thể cung cấp").fill("1500");
     await secondPage.getByLabel("Giá (đồng/đơn vị)").fill("38000");
