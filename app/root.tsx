@@ -23,7 +23,9 @@ import { getMemberships } from "~/models/user.server";
 import { unreadCount } from "~/models/thread.server";
 import { UnreadBadge } from "~/components/unread-badge";
 import { CartLink } from "~/components/cart-link";
+import { NotificationBadge } from "~/components/notification-badge";
 import { cartCount } from "~/models/order.server";
+import { unreadNotificationCount } from "~/models/notification.server";
 import styles from "~/styles.css?url";
 import catalogueStyles from "~/styles/catalogue.css?url";
 import discoveryStyles from "~/styles/discovery.css?url";
@@ -32,11 +34,12 @@ import traceStyles from "~/styles/trace.css?url";
 import commerceStyles from "~/styles/commerce.css?url";
 import allianceStyles from "~/styles/alliance.css?url";
 import fairsStyles from "~/styles/fairs.css?url";
+import marketStyles from "~/styles/market.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   // One stylesheet per capability, so parallel work does not collide in one file.
-  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles, commerceStyles, allianceStyles, fairsStyles].map((href) => ({ rel: "stylesheet", href })),
+  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles, commerceStyles, allianceStyles, fairsStyles, marketStyles].map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -64,10 +67,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     membership && membership.organisation.kind !== "alliance" ? unreadCount({ organisationId: membership.organisation.id }) : 0;
   // One indexed count, and only for buyers: nobody else has a cart.
   const cartItems = membership?.organisation.kind === "buyer" ? cartCount({ buyerId: membership.organisation.id }) : null;
+  const unreadNotifications = membership ? unreadNotificationCount({ organisationId: membership.organisation.id }) : 0;
   return {
     locale,
     unreadMessages,
     cartItems,
+    unreadNotifications,
     user: user ? { id: user.id, name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin } : null,
     organisation: membership
       ? { id: membership.organisation.id, name: membership.organisation.name, kind: membership.organisation.kind, role: membership.role }
@@ -112,6 +117,7 @@ function Header() {
           <NavLink to="/cooperatives">{t("nav.cooperatives")}</NavLink>
           <NavLink to="/provinces">{t("nav.provinces")}</NavLink>
           <NavLink to="/fairs">{t("fairs.nav")}</NavLink>
+          <NavLink to="/requests">{t("market.nav.board")}</NavLink>
         </nav>
         <div className="header-tools">
           <Form method="post" action="/set-language" className="lang-switch">
@@ -123,6 +129,7 @@ function Header() {
           </Form>
           {user && data?.organisation && data.organisation.kind !== "alliance" ? <UnreadBadge count={data.unreadMessages} /> : null}
           {user && data?.cartItems != null ? <CartLink count={data.cartItems} /> : null}
+          {user && data?.organisation ? <NotificationBadge count={data.unreadNotifications} /> : null}
           {user ? (
             <details className="account-menu">
               <summary aria-label={t("nav.accountMenu", { name: user.name })}>{user.name}</summary>

@@ -11,6 +11,7 @@ import { seedTrace } from "./seed/trace";
 import { seedProductImages } from "./seed/product-images";
 import { seedHistory } from "./seed/history";
 import { seedFairs } from "./seed/fairs";
+import { seedMarket } from "./seed/market";
 import { DEMO_PASSWORD, demoAccounts } from "./seed/foundation-data";
 
 /**
@@ -28,6 +29,7 @@ export async function seedDatabase(db: Db, { uploadsDir = process.env.UPLOADS_DI
   await seedProductImages(db, { uploadsDir });
   seedHistory(db, ids);
   seedFairs(db, ids);
+  seedMarket(db, ids);
   return { created: true };
 }
 

@@ -16,6 +16,7 @@ export const dashboardNav: { to: string; label: MessageKey; kinds: Kind[]; owner
   { to: "/dashboard/inquiries", label: "orders.nav.inquiries", kinds: ["cooperative", "buyer"] },
   { to: "/dashboard/quotes", label: "orders.nav.quotes", kinds: ["cooperative", "buyer"] },
   { to: "/dashboard/fairs", label: "fairs.nav.dashboard", kinds: ["cooperative"] },
+  { to: "/dashboard/requests", label: "market.nav.requests", kinds: ["cooperative", "buyer"] },
   { to: "/cart", label: "orders.nav.cart", kinds: ["buyer"] },
   { to: "/dashboard/profile", label: "catalogue.dashboard.profile", kinds: ["cooperative"], ownerOnly: true },
   { to: "/dashboard/workforce", label: "alliance.workforce.title", kinds: ["cooperative"], ownerOnly: true },

@@ -6,3 +6,4 @@ export * from "./refunds";
 export * from "./safety";
 export * from "./alliance";
 export * from "./fairs";
+export * from "./market";
