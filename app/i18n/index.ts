@@ -6,13 +6,14 @@ import { catalogue } from "./messages/catalogue";
 import { discovery } from "./messages/discovery";
 import { trace } from "./messages/trace";
 import { orders } from "./messages/orders";
+import { harvest } from "./messages/harvest";
 
 /*
  * Typed catalogues of our own instead of i18next: two languages, no plural rules beyond what `{n}` needs, and the
  * compiler checks that every key exists in both languages and at every call site. One file per capability.
  */
-const vi = { ...core.vi, ...catalogue.vi, ...discovery.vi, ...trace.vi, ...orders.vi };
-const en = { ...core.en, ...catalogue.en, ...discovery.en, ...trace.en, ...orders.en };
+const vi = { ...core.vi, ...catalogue.vi, ...discovery.vi, ...trace.vi, ...orders.vi, ...harvest.vi };
+const en = { ...core.en, ...catalogue.en, ...discovery.en, ...trace.en, ...orders.en, ...harvest.en };
 
 export type MessageKey = keyof typeof vi;
 export type Params = Record<string, string | number>;
