@@ -26,11 +26,12 @@ import catalogueStyles from "~/styles/catalogue.css?url";
 import discoveryStyles from "~/styles/discovery.css?url";
 import ordersStyles from "~/styles/orders.css?url";
 import traceStyles from "~/styles/trace.css?url";
+import harvestStyles from "~/styles/harvest.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   // One stylesheet per capability, so parallel work does not collide in one file.
-  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles].map((href) => ({ rel: "stylesheet", href })),
+  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles, harvestStyles].map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -86,6 +87,7 @@ function Header() {
           <NavLink to="/search">{t("nav.products")}</NavLink>
           <NavLink to="/cooperatives">{t("nav.cooperatives")}</NavLink>
           <NavLink to="/provinces">{t("nav.provinces")}</NavLink>
+          <NavLink to="/harvests">{t("harvest.nav.board")}</NavLink>
         </nav>
         <div className="header-tools">
           <Form method="post" action="/set-language" className="lang-switch">

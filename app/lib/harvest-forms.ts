@@ -29,7 +29,7 @@ export function reservationSchema(unit: string) {
 
 export const confirmSchema = z.object({ intent: z.literal("confirm"), unitPrice: priceField });
 export const declineSchema = z.object({ intent: z.literal("decline"), reason: z.string().trim().max(500, { error: "harvest.errors.tooLong" }).optional() });
-export const orderSchema = z.object({ intent: z.literal("order"), lotId: z.coerce.number({ error: "harvest.errors.lotRequired" }).int({ error: "harvest.errors.lotRequired" }).positive({ error: "harvest.errors.lotRequired" }) });
+export const orderSchema = z.object({ intent: z.literal("order"), lotId: z.string({ error: "harvest.errors.lotRequired" }).regex(/^[1-9]\d{0,14}$/, { error: "harvest.errors.lotRequired" }).transform(Number) });
 
 export const saveSearchSchema = z.object({
   intent: z.literal("save"),
@@ -39,7 +39,7 @@ export const saveSearchSchema = z.object({
 
 export const renameSearchSchema = z.object({
   intent: z.literal("rename"),
-  id: z.coerce.number().int().positive(),
+  id: z.string().regex(/^[1-9]\d{0,14}$/).transform(Number),
   name: z.string({ error: "errors.required" }).trim().min(1, { error: "errors.required" }).max(80, { error: "harvest.errors.tooLong" }),
 });
 

@@ -76,7 +76,11 @@ function daysBetween(from: string, to: string) {
 export function announcementSchema(today: string) {
   return z
     .object({
-      productId: z.coerce.number({ error: "harvest.errors.product" }).int({ error: "harvest.errors.product" }).positive({ error: "harvest.errors.product" }),
+      productId: z
+        .string({ error: "harvest.errors.product" })
+        .trim()
+        .regex(/^[1-9]\d{0,14}$/, { error: "harvest.errors.product" })
+        .transform(Number),
       quantity: z.string({ error: "harvest.errors.quantityRequired" }).max(40, { error: "harvest.errors.quantityDigits" }),
       harvestFrom: isoDate,
       harvestTo: isoDate,

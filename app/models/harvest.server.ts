@@ -104,13 +104,13 @@ export function transitionAnnouncement({ id, cooperativeId, action }: { id: numb
         .where(and(eq(A.id, id), eq(A.status, a.status)))
         .run();
       if (changed.changes !== 1) throw new OrderError(409, "harvest.errors.announcementState", { status: `harvest.status.${a.status}` });
-      let declined: { id: number; buyerId: number }[] = [];
+      let declined: { id: number; buyerId: number; quantity: number }[] = [];
       if (action === "cancel") {
         declined = tx
           .update(R)
           .set({ status: "declined", declineReason: "harvest.reservations.announcementCancelled", decidedAt: now, updatedAt: now })
           .where(and(eq(R.announcementId, id), inArray(R.status, ["requested", "confirmed"])))
-          .returning({ id: R.id, buyerId: R.buyerId })
+          .returning({ id: R.id, buyerId: R.buyerId, quantity: R.quantity })
           .all();
       }
       return { announcement: { ...a, status: to }, declined };
@@ -519,4 +519,10 @@ export function followersOf({ cooperativeId, categoryCode, provinceCode }: { coo
     )
     .all()
     .map((r) => r.buyerId);
+}
+
+/** Whether the cooperative can be paid by VietQR transfer (it has a bank account on file). */
+export function acceptsBankTransfer({ cooperativeId }: { cooperativeId: number }) {
+  const c = db.select({ bin: schema.organisations.bankBin, account: schema.organisations.bankAccount }).from(schema.organisations).where(eq(schema.organisations.id, cooperativeId)).get();
+  return !!(c?.bin && c.account);
 }
