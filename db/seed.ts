@@ -8,6 +8,7 @@ import { seedCatalogue } from "./seed/catalogue";
 import { isSeeded, seedFoundation } from "./seed/foundation";
 import { seedOrders } from "./seed/orders";
 import { seedTrace } from "./seed/trace";
+import { seedHarvest } from "./seed/harvest";
 import { DEMO_PASSWORD, demoAccounts } from "./seed/foundation-data";
 
 /**
@@ -22,6 +23,7 @@ export async function seedDatabase(db: Db) {
   seedCatalogue(db, ids);
   seedTrace(db, ids);
   seedOrders(db, ids);
+  seedHarvest(db, ids);
   return { created: true };
 }
 
