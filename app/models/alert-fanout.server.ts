@@ -195,7 +195,9 @@ export function drainAlertQueue(client: Client, { today, limit = 500 }: { today:
     }
     done.run(item.id);
   });
-  for (const item of items) handle(item);
+  // IMMEDIATE: the write lock is taken at BEGIN, so a concurrent writer makes this wait (busy timeout) instead of
+  // failing when a read snapshot would have to be upgraded.
+  for (const item of items) handle.immediate(item);
   return { items: items.length, matched, candidates: seen };
 }
 

@@ -240,7 +240,7 @@ export function drainAlerts(): Promise<{ items: number; matched: number }> {
   }
   const client = getDb().$client;
   const job = drainOnWorker(client.name, today) ?? Promise.resolve(drainAlertQueue(client, { today, limit: 100_000 }));
-  draining = job.finally(() => {
+  draining = job.catch(() => undefined).finally(() => {
     draining = null;
     if (again) {
       again = false;
