@@ -5,11 +5,14 @@ import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { documentEtagResponse, wantsDocumentEtag } from "./services/document-etag.server";
 import { NonceContext } from "./components/nonce";
 import { keepSearchCacheWarm } from "./models/search.server";
+import { keepAlertsRunning } from "./capabilities/harvest/alerts.server";
 
 const ABORT_DELAY = 5_000;
 
 // The production server imports this module once at start: count the hot filter pages off the event loop.
 if (process.env.NODE_ENV === "production") keepSearchCacheWarm();
+// Saved-search alerts: fan out queued matches on a worker thread and send due digests every few minutes.
+if (process.env.NODE_ENV === "production") keepAlertsRunning();
 
 /**
  * Renders the whole document, then answers with it in one piece. No page defers data (nothing suspends but the

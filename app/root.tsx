@@ -35,11 +35,12 @@ import commerceStyles from "~/styles/commerce.css?url";
 import allianceStyles from "~/styles/alliance.css?url";
 import fairsStyles from "~/styles/fairs.css?url";
 import marketStyles from "~/styles/market.css?url";
+import harvestStyles from "~/styles/harvest.css?url";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   // One stylesheet per capability, so parallel work does not collide in one file.
-  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles, commerceStyles, allianceStyles, fairsStyles, marketStyles].map((href) => ({ rel: "stylesheet", href })),
+  ...[catalogueStyles, discoveryStyles, traceStyles, ordersStyles, commerceStyles, allianceStyles, fairsStyles, marketStyles, harvestStyles].map((href) => ({ rel: "stylesheet", href })),
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
@@ -118,6 +119,7 @@ function Header() {
           <NavLink to="/provinces">{t("nav.provinces")}</NavLink>
           <NavLink to="/fairs">{t("fairs.nav")}</NavLink>
           <NavLink to="/requests">{t("market.nav.board")}</NavLink>
+          <NavLink to="/harvests">{t("harvest.nav.board")}</NavLink>
         </nav>
         <div className="header-tools">
           <Form method="post" action="/set-language" className="lang-switch">

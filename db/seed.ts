@@ -12,6 +12,7 @@ import { seedProductImages } from "./seed/product-images";
 import { seedHistory } from "./seed/history";
 import { seedFairs } from "./seed/fairs";
 import { seedMarket } from "./seed/market";
+import { seedHarvest } from "./seed/harvest";
 import { DEMO_PASSWORD, demoAccounts } from "./seed/foundation-data";
 
 /**
@@ -30,6 +31,7 @@ export async function seedDatabase(db: Db, { uploadsDir = process.env.UPLOADS_DI
   seedHistory(db, ids);
   seedFairs(db, ids);
   seedMarket(db, ids);
+  seedHarvest(db, ids);
   return { created: true };
 }
 

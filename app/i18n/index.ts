@@ -13,13 +13,14 @@ import { commerce } from "./messages/commerce";
 import { alliance } from "./messages/alliance";
 import { fairs } from "./messages/fairs";
 import { market } from "./messages/market";
+import { harvest } from "./messages/harvest";
 
 /*
  * Typed catalogues of our own instead of i18next: two languages, no plural rules beyond what `{n}` needs, and the
  * compiler checks that every key exists in both languages and at every call site. One file per capability.
  */
-const vi = { ...core.vi, ...catalogue.vi, ...discovery.vi, ...trace.vi, ...orders.vi, ...productLots.vi, ...refunds.vi, ...safety.vi, ...commerce.vi, ...alliance.vi, ...fairs.vi, ...market.vi };
-const en = { ...core.en, ...catalogue.en, ...discovery.en, ...trace.en, ...orders.en, ...productLots.en, ...refunds.en, ...safety.en, ...commerce.en, ...alliance.en, ...fairs.en, ...market.en };
+const vi = { ...core.vi, ...catalogue.vi, ...discovery.vi, ...trace.vi, ...orders.vi, ...productLots.vi, ...refunds.vi, ...safety.vi, ...commerce.vi, ...alliance.vi, ...fairs.vi, ...market.vi, ...harvest.vi };
+const en = { ...core.en, ...catalogue.en, ...discovery.en, ...trace.en, ...orders.en, ...productLots.en, ...refunds.en, ...safety.en, ...commerce.en, ...alliance.en, ...fairs.en, ...market.en, ...harvest.en };
 
 export type MessageKey = keyof typeof vi;
 export type Params = Record<string, string | number>;

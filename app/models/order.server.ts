@@ -350,11 +350,14 @@ export function placeOrder(args: {
   delivery: Delivery;
   lines: LineRequest[];
   quoteId?: number | null;
+  /** Runs inside the same transaction before the order is placed (e.g. a packed harvest lot entering stock). */
+  before?: (tx: Tx) => void;
   /** Runs inside the same transaction after the order exists (e.g. marking the quote accepted). */
   after?: (tx: Tx, order: { id: number; number: string }) => void;
 }) {
   return db.transaction(
     (tx) => {
+      args.before?.(tx);
       const order = insertOrder(tx, args);
       args.after?.(tx, order);
       return order;

@@ -15,6 +15,8 @@ import { productsByIds } from "~/models/search.server";
 import { ProductCard } from "~/components/product-card";
 import { typicalResponseHours } from "~/models/thread.server";
 import { ResponseTime } from "~/components/response-time";
+import { FollowButton } from "~/components/harvest-ui";
+import { followState } from "~/capabilities/harvest/routes.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const signedIn = getUserId(request) !== null;
@@ -23,13 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const products = productsByIds({ ids: listPublishedProductIds({ cooperativeId: profile.cooperative.id }) });
   const url = absoluteUrl(`/cooperatives/${profile.cooperative.slug}`);
   const responseHours = typicalResponseHours({ cooperativeId: profile.cooperative.id });
-  return { ...profile, products, signedIn, url, responseHours };
+  const follow = followState(request, { kind: "cooperative", value: String(profile.cooperative.id) });
+  return { ...profile, products, signedIn, url, responseHours, follow };
 }
 
 export default function CooperativeProfile() {
   const t = useT();
   const locale = useLocale();
-  const { cooperative: c, contact, province, publicMembers, photos, badges, products, signedIn, responseHours } = useLoaderData<typeof loader>();
+  const { cooperative: c, contact, province, publicMembers, photos, badges, products, signedIn, responseHours, follow } = useLoaderData<typeof loader>();
   const description = locale === "en" && c.descriptionEn ? c.descriptionEn : c.descriptionVi;
   return (
     <article className="stack catalogue-profile">
@@ -44,6 +47,10 @@ export default function CooperativeProfile() {
           <VerifiedBadge verified={c.verified} />
           <CertificateBadges badges={badges} />
         </div>
+        <FollowButton kind="cooperative" value={String(c.id)} {...follow} />
+        <p>
+          <Link to={`/harvests?coop=${c.id}`}>{t("harvest.nav.board")}</Link>
+        </p>
       </header>
       {photos.length ? (
         <div className="catalogue-gallery catalogue-gallery-row">

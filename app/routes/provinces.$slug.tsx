@@ -9,6 +9,8 @@ import { slugify } from "~/lib/text";
 import { formerNamesOf, resolveProvince } from "~/models/province.server";
 import { withImage } from "~/models/search-page.server";
 import { searchCooperatives, searchProducts } from "~/models/search.server";
+import { FollowButton } from "~/components/harvest-ui";
+import { followState } from "~/capabilities/harvest/routes.server";
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const raw = params.slug ?? "";
@@ -32,6 +34,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     productTotal: products.total ?? 0,
     coops: coops.items,
     coopTotal: coops.total,
+    follow: followState(request, { kind: "province", value: p.code }),
   };
 }
 
@@ -48,6 +51,10 @@ export default function ProvincePage() {
         </p>
       ) : null}
       {d.province.former.length ? <p className="muted">{t("discovery.provinces.formerly", { names: d.province.former.join(", ") })}</p> : null}
+      <FollowButton kind="province" value={d.province.code} {...d.follow} />
+      <p>
+        <Link to={`/harvests?province=${d.province.code}`}>{t("harvest.nav.board")}</Link>
+      </p>
       <section aria-labelledby="province-coops">
         <h2 id="province-coops">
           {t("discovery.province.cooperatives")} ({d.coopTotal})

@@ -10,10 +10,12 @@ import { itemList, productJsonLd } from "~/lib/jsonld";
 import { formatNumber } from "~/lib/money";
 import { productSearchPage } from "~/models/search-page.server";
 import { sorts } from "~/lib/search-sorts";
+import { SaveSearchForm } from "~/components/save-search";
+import { buyerOf } from "~/capabilities/harvest/routes.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { status, data: payload } = productSearchPage(new URL(request.url));
-  return data(payload, { status });
+  return data({ ...payload, canSaveSearch: !!buyerOf(request).buyer }, { status });
 }
 
 export default function Search() {
@@ -134,6 +136,7 @@ export default function Search() {
           <p className="discovery-to-filters">
             <a href="#filters">{t("discovery.search.filters")}</a>
           </p>
+          {d.problems.length ? null : <SaveSearchForm canSave={d.canSaveSearch} search={location.search} suggestedName={d.q || t("discovery.search.title")} />}
           {d.coops.length ? (
             <div className="discovery-coops">
               <h3>{t("discovery.search.cooperativesMatching")}</h3>

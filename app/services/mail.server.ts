@@ -2,7 +2,8 @@ import nodemailer from "nodemailer";
 import { env } from "~/env.server";
 import { recordOutboxMail } from "~/models/outbox.server";
 
-export type Mail = { to: string; subject: string; text: string; html?: string };
+/** `headers` carries extra headers such as List-Unsubscribe (SMTP only; the outbox keeps the text). */
+export type Mail = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
 
 let transport: ReturnType<typeof nodemailer.createTransport> | undefined;
 

@@ -7,3 +7,4 @@ export * from "./safety";
 export * from "./alliance";
 export * from "./fairs";
 export * from "./market";
+export * from "./harvest";
