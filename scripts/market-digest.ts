@@ -4,7 +4,7 @@
  * close once, a digest goes at most once a day, nobody is mailed twice for one request.
  */
 import { closeDueRequests } from "~/models/request.server";
-import { sendRequestDigests, tellDeclined } from "~/models/market-notify.server";
+import { sendRequestDigests, tellDeclined } from "~/capabilities/market/notify.server";
 
 const closed = closeDueRequests();
 for (const requestId of closed) await tellDeclined({ requestId });

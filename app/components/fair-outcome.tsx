@@ -2,9 +2,7 @@ import { useLocale, useT } from "~/i18n";
 import { FAIR_COOKIE_DAYS } from "~/lib/fair-rules";
 import { formatDateTime, formatVnd } from "~/lib/money";
 import { formatVietnamesePhone } from "~/lib/phone";
-import type { fairOutcome } from "~/models/fair-lead.server";
-
-type Outcome = ReturnType<typeof fairOutcome>;
+import type { Outcome } from "~/capabilities/fairs/export.server";
 
 /** After the fair: the totals, then leads, inquiries and orders, each a table that scrolls on a phone. */
 export function FairOutcome({ outcome, exportHref }: { outcome: Outcome; exportHref: string }) {

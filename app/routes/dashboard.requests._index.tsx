@@ -7,7 +7,7 @@ import { pageMeta } from "~/components/meta";
 import { useT } from "~/i18n";
 import { provinceNames } from "~/capabilities/market/viewer.server";
 import { requireTrader } from "~/capabilities/orders/route-helpers.server";
-import { getRequestDigest, sendRequestDigests, setRequestDigest } from "~/models/market-notify.server";
+import { getRequestDigest, sendRequestDigests, setRequestDigest } from "~/capabilities/market/notify.server";
 import { listBuyerRequests, listCooperativeRequests } from "~/models/request.server";
 import { readForm } from "~/services/uploads.server";
 

@@ -8,7 +8,7 @@ import { action as manageAction } from "~/routes/dashboard.requests.$requestId";
 import { loader as boardLoader } from "~/routes/requests._index";
 import { loader as apiLoader } from "~/routes/api.v1.requests";
 import { loader as notificationsLoader } from "~/routes/notifications";
-import { announceRequest, sendRequestDigests, setRequestDigest } from "~/models/market-notify.server";
+import { announceRequest, sendRequestDigests, setRequestDigest } from "~/capabilities/market/notify.server";
 import { closeDueRequests, transitionRequest } from "~/models/request.server";
 import { cookieFor, demo, get, orgOf, otherBuyerEmail, run } from "./helpers/orders";
 import { coopEmail, inDays, postForm, productOf, tableCounts, validRequest } from "./helpers/market";

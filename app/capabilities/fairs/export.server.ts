@@ -4,7 +4,8 @@ import { formatVietnamesePhone } from "~/lib/phone";
 import type { Fair } from "~/models/fair.server";
 import type { fairOutcome } from "~/models/fair-lead.server";
 
-type Outcome = ReturnType<typeof fairOutcome>;
+/** What the organiser sees after the fair; the page (components/fair-outcome.tsx) and the XLSX draw the same data. */
+export type Outcome = ReturnType<typeof fairOutcome>;
 
 const VND = '#,##0 "₫"';
 const DATE_TIME = "dd/mm/yyyy hh:mm";

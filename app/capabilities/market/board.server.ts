@@ -4,7 +4,7 @@ import { getT, type MessageKey } from "~/i18n";
 import { env } from "~/env.server";
 import { getCategory, listCategories, resolveProvince } from "~/models/province.server";
 import { listBoard, type BoardQuery } from "~/models/request.server";
-import "~/models/market-notify.server";
+import "~/capabilities/market/notify.server";
 import type { FormerNotice, ParamProblem } from "~/models/search-params.server";
 
 /** Demand-board URL parameters, shared by /requests and GET /api/v1/requests: bad values are named, never guessed. */

@@ -6,7 +6,7 @@ import { getLocale } from "~/i18n/server";
 import { acceptSchema, questionSchema } from "~/lib/market-forms";
 import { OrderError } from "~/models/order.server";
 import { acceptOffer, askAboutOffer, setShortlisted } from "~/models/offer.server";
-import { announceRequest, tellAccepted, tellDeclined } from "~/models/market-notify.server";
+import { announceRequest, tellAccepted, tellDeclined } from "~/capabilities/market/notify.server";
 import { findCooperative, inviteCooperatives, publishRequest, refreshMatches, transitionRequest } from "~/models/request.server";
 import { notifyOrderPlaced, orderErrorMessage } from "~/capabilities/orders/route-helpers.server";
 import { readForm } from "~/services/uploads.server";

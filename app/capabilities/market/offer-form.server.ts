@@ -5,7 +5,7 @@ import { getLocale } from "~/i18n/server";
 import { offerSchema } from "~/lib/market-forms";
 import { OrderError } from "~/models/order.server";
 import { submitOffer, validateOffer, withdrawOffer } from "~/models/offer.server";
-import { tellBuyerOffer } from "~/models/market-notify.server";
+import { tellBuyerOffer } from "~/capabilities/market/notify.server";
 import { orderErrorMessage } from "~/capabilities/orders/route-helpers.server";
 import { fileFrom, MAX_DOCUMENT_BYTES, parseMultipart, storeDocument, UploadError } from "~/services/uploads.server";
 

@@ -6,7 +6,7 @@ import { todayInVietnam } from "~/lib/certificates";
 import { requestSchema } from "~/lib/market-forms";
 import { getCategory, resolveProvince } from "~/models/province.server";
 import { createRequest } from "~/models/request.server";
-import { announceRequest } from "~/models/market-notify.server";
+import { announceRequest } from "~/capabilities/market/notify.server";
 import { getPublishedProduct } from "~/models/thread.server";
 import { readForm } from "~/services/uploads.server";
 

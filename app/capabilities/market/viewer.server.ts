@@ -2,7 +2,7 @@ import { getUser } from "~/services/auth.server";
 import { getMemberships } from "~/models/user.server";
 import type { Viewer } from "~/models/request.server";
 import { listProvinces } from "~/models/province.server";
-import "~/models/market-notify.server";
+import "~/capabilities/market/notify.server";
 
 /** The signed-in user's organisation as the market sees it (null when signed out or suspended). */
 export function marketViewer(request: Request): { viewer: Viewer; userId: number | null } {

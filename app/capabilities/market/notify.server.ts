@@ -1,7 +1,18 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
-import { db, schema } from "~/db.server";
+import type { schema } from "~/db.server";
 import type { MessageKey } from "~/i18n";
 import { addNotification } from "~/models/notification.server";
+import {
+  claimDigest,
+  claimRequestNotice,
+  digestPreferences,
+  getRequestDigest,
+  getRequestRow,
+  markNoticeMailed,
+  organisationName,
+  pendingDigestNotices,
+  requestMatchRows,
+  setRequestDigest,
+} from "~/models/request-notice.server";
 import { notifyOrganisation } from "~/services/notify.server";
 import { declinedOfferers } from "~/models/offer.server";
 import { onRequestsClosed } from "~/models/request.server";
@@ -20,30 +31,18 @@ function requestParams(r: typeof schema.requests.$inferSelect) {
   return { title: r.title, quantity: r.quantity, unit: `units.${r.unit}`, from: r.deliveryFrom, to: r.deliveryTo, closing: r.closingDate };
 }
 
-function wantsDigest(organisationId: number) {
-  return !!db.select().from(schema.notificationPreferences).where(eq(schema.notificationPreferences.organisationId, organisationId)).get()?.requestDigest;
-}
+export { getRequestDigest, setRequestDigest };
 
-export function setRequestDigest({ organisationId, digest }: { organisationId: number; digest: boolean }) {
-  const now = new Date().toISOString();
-  db.insert(schema.notificationPreferences)
-    .values({ organisationId, requestDigest: digest, updatedAt: now })
-    .onConflictDoUpdate({ target: schema.notificationPreferences.organisationId, set: { requestDigest: digest, updatedAt: now } })
-    .run();
-}
-
-export function getRequestDigest({ organisationId }: { organisationId: number }) {
-  return wantsDigest(organisationId);
-}
+const wantsDigest = (organisationId: number) => getRequestDigest({ organisationId });
 
 /** Tells cooperatives about a request (matched or invited): one notice each, ever; mail now unless they chose the digest. */
 export async function announceRequest({ requestId, cooperativeIds, reason }: { requestId: number; cooperativeIds?: number[]; reason: "match" | "invitation" }) {
-  const request = db.select().from(schema.requests).where(eq(schema.requests.id, requestId)).get();
+  const request = getRequestRow({ id: requestId });
   if (!request || request.state !== "open") return 0;
   let targets = cooperativeIds ?? [];
   if (!cooperativeIds) {
     if (request.visibility !== "public") return 0;
-    const matches = db.select().from(schema.requestMatches).where(eq(schema.requestMatches.requestId, requestId)).all();
+    const matches = requestMatchRows({ requestId });
     targets = matches
       .filter((m) => !m.gaps.some((g) => g.key.startsWith("market.gap.cert") || g.key === "market.gap.stars"))
       .sort((a, b) => a.rank - b.rank)
@@ -54,16 +53,13 @@ export async function announceRequest({ requestId, cooperativeIds, reason }: { r
   const params = requestParams(request);
   const path = `/requests/${request.id}`;
   for (const organisationId of targets) {
-    const fresh = db.insert(schema.requestNotices).values({ requestId, organisationId, reason }).onConflictDoNothing().run().changes === 1;
+    const fresh = claimRequestNotice({ requestId, organisationId, reason });
     if (!fresh) continue;
     told++;
     addNotification({ organisationId, kind: `market.${reason}`, messageKey: reason === "invitation" ? "market.notice.invited" : "market.notice.matched", params, path, dedupeKey: `request:${requestId}` });
     if (wantsDigest(organisationId)) continue;
     // Marked before sending: a crash between the two loses one mail rather than sending it twice.
-    db.update(schema.requestNotices)
-      .set({ mailedAt: new Date().toISOString() })
-      .where(and(eq(schema.requestNotices.requestId, requestId), eq(schema.requestNotices.organisationId, organisationId)))
-      .run();
+    markNoticeMailed({ requestId, organisationId });
     await notifyOrganisation({ organisationId, subject: reason === "invitation" ? "market.mail.inviteSubject" : "market.mail.requestSubject", body: "market.mail.requestBody", params, path });
   }
   return told;
@@ -75,28 +71,14 @@ export async function announceRequest({ requestId, cooperativeIds, reason }: { r
  */
 export async function sendRequestDigests({ now = new Date() }: { now?: Date } = {}) {
   const dayAgo = new Date(now.getTime() - 24 * 3_600_000).toISOString();
-  const prefs = db.select().from(schema.notificationPreferences).where(eq(schema.notificationPreferences.requestDigest, true)).all();
+  const prefs = digestPreferences();
   let sent = 0;
   for (const p of prefs) {
     if (p.lastDigestAt && p.lastDigestAt > dayAgo) continue;
-    const pending = db
-      .select({ requestId: schema.requestNotices.requestId, title: schema.requests.title, quantity: schema.requests.quantity, unit: schema.requests.unit, closing: schema.requests.closingDate })
-      .from(schema.requestNotices)
-      .innerJoin(schema.requests, eq(schema.requests.id, schema.requestNotices.requestId))
-      .where(and(eq(schema.requestNotices.organisationId, p.organisationId), isNull(schema.requestNotices.mailedAt)))
-      .all();
+    const pending = pendingDigestNotices({ organisationId: p.organisationId });
     if (!pending.length) continue;
     const stamp = now.toISOString();
-    const claimed = db
-      .update(schema.notificationPreferences)
-      .set({ lastDigestAt: stamp })
-      .where(and(eq(schema.notificationPreferences.organisationId, p.organisationId), p.lastDigestAt ? eq(schema.notificationPreferences.lastDigestAt, p.lastDigestAt) : isNull(schema.notificationPreferences.lastDigestAt)))
-      .run();
-    if (claimed.changes !== 1) continue;
-    db.update(schema.requestNotices)
-      .set({ mailedAt: stamp })
-      .where(and(eq(schema.requestNotices.organisationId, p.organisationId), inArray(schema.requestNotices.requestId, pending.map((r) => r.requestId)), isNull(schema.requestNotices.mailedAt)))
-      .run();
+    if (!claimDigest({ organisationId: p.organisationId, lastDigestAt: p.lastDigestAt, stamp, requestIds: pending.map((r) => r.requestId) })) continue;
     const list = pending.map((r) => `• #${r.requestId} ${r.title} — ${r.quantity} ${r.unit} (≤ ${r.closing})`).join("\n");
     await notifyOrganisation({ organisationId: p.organisationId, subject: "market.mail.digestSubject", body: "market.mail.digestBody", params: { n: pending.length, list }, path: "/dashboard/requests" });
     sent++;
@@ -106,7 +88,7 @@ export async function sendRequestDigests({ now = new Date() }: { now?: Date } = 
 
 /** Thanks the cooperatives whose offers were not chosen when a request ends (once per offer). */
 export async function tellDeclined({ requestId }: { requestId: number }) {
-  const request = db.select().from(schema.requests).where(eq(schema.requests.id, requestId)).get();
+  const request = getRequestRow({ id: requestId });
   if (!request) return 0;
   let told = 0;
   for (const o of declinedOfferers({ requestId })) {
@@ -120,17 +102,17 @@ export async function tellDeclined({ requestId }: { requestId: number }) {
 
 /** A new offer or revision: the buyer hears in-app and by mail (per revision, once). */
 export async function tellBuyerOffer({ requestId, cooperativeId, revision }: { requestId: number; cooperativeId: number; revision: number }) {
-  const request = db.select().from(schema.requests).where(eq(schema.requests.id, requestId)).get();
-  const coop = db.select({ name: schema.organisations.name }).from(schema.organisations).where(eq(schema.organisations.id, cooperativeId)).get();
-  if (!request || !coop) return;
+  const request = getRequestRow({ id: requestId });
+  const coopName = organisationName({ id: cooperativeId });
+  if (!request || !coopName) return;
   const key: MessageKey = revision > 1 ? "market.notice.revised" : "market.notice.offer";
   const path = `/dashboard/requests/${requestId}`;
-  const fresh = addNotification({ organisationId: request.buyerId, kind: "market.offer", messageKey: key, params: { cooperative: coop.name, title: request.title, revision }, path, dedupeKey: `offer:${requestId}:${cooperativeId}:${revision}` });
-  if (fresh && revision === 1) await notifyOrganisation({ organisationId: request.buyerId, subject: "market.mail.offerSubject", body: "market.mail.offerBody", params: { cooperative: coop.name, title: request.title }, path });
+  const fresh = addNotification({ organisationId: request.buyerId, kind: "market.offer", messageKey: key, params: { cooperative: coopName, title: request.title, revision }, path, dedupeKey: `offer:${requestId}:${cooperativeId}:${revision}` });
+  if (fresh && revision === 1) await notifyOrganisation({ organisationId: request.buyerId, subject: "market.mail.offerSubject", body: "market.mail.offerBody", params: { cooperative: coopName, title: request.title }, path });
 }
 
 export async function tellAccepted({ requestId, cooperativeId, order }: { requestId: number; cooperativeId: number; order: { id: number; number: string } }) {
-  const request = db.select().from(schema.requests).where(eq(schema.requests.id, requestId)).get();
+  const request = getRequestRow({ id: requestId });
   if (!request) return;
   const path = `/dashboard/orders/${order.id}`;
   if (addNotification({ organisationId: cooperativeId, kind: "market.accepted", messageKey: "market.notice.accepted", params: { title: request.title, number: order.number }, path, dedupeKey: `order:${order.id}:accepted` })) {
