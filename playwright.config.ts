@@ -16,6 +16,8 @@ export const serverEnv = {
   PUBLIC_ORIGIN: baseURL,
   // Every test logs in from 127.0.0.1, so the per-address limit is raised; the per-account limit is real.
   LOGIN_MAX_FAILURES_PER_IP: "10000",
+  // Likewise for consumer problem reports: several specs report from the same address within the hour.
+  TRACE_REPORTS_PER_HOUR: "100",
   STRIPE_SECRET_KEY: "sk_test_e2e_local_fake",
   STRIPE_WEBHOOK_SECRET: webhookSecret,
   STRIPE_API_BASE: stripeFake,

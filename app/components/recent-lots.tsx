@@ -25,7 +25,7 @@ export function RecentLots({ lots }: { lots: RecentLotView[] }) {
       <h2 id="recent-lots">{t("productLots.title")}</h2>
       <p className="muted">{t("productLots.lead")}</p>
       <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="recent-lots">
-        <table>
+        <table className="cards-on-phone">
           <thead>
             <tr>
               <th scope="col">{t("productLots.lot")}</th>
@@ -41,10 +41,10 @@ export function RecentLots({ lots }: { lots: RecentLotView[] }) {
                 <th scope="row">
                   <code>{lot.code}</code>
                 </th>
-                <td>{formatDate(lot.harvestDate, locale)}</td>
-                <td>{formatDate(lot.bestBeforeDate, locale)}</td>
-                <td>{`${formatNumber(lot.quantity, locale)} ${t(`unit.${lot.unit}` as MessageKey)}`}</td>
-                <td>
+                <td data-label={t("productLots.harvested")}>{formatDate(lot.harvestDate, locale)}</td>
+                <td data-label={t("productLots.bestBefore")}>{formatDate(lot.bestBeforeDate, locale)}</td>
+                <td data-label={t("productLots.quantity")}>{`${formatNumber(lot.quantity, locale)} ${t(`unit.${lot.unit}` as MessageKey)}`}</td>
+                <td data-label={t("productLots.links")}>
                   <a href={lot.traceUrl} aria-label={t("productLots.tracePage", { lot: lot.code })}>
                     {t("productLots.traceShort")}
                   </a>

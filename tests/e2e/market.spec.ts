@@ -37,13 +37,15 @@ function orderLines(requestTitle: string) {
   }
 }
 
-async function sendOffer(page: Page, title: string, quantity: string, price: string) {
+async function sendOffer(page: Page, title: string, quantity: string, price: string, product?: string) {
   await page.goto("/dashboard/requests");
   const card = page.getByRole("listitem").filter({ hasText: title });
   await expect(card.getByText(/VietGAP hợp lệ đến/)).toBeVisible();
   await expectAccessible(page);
   await card.getByRole("link", { name: "Gửi chào giá" }).click();
   await expect(page.getByRole("heading", { name: `Chào giá cho: ${title}` })).toBeVisible();
+  // Other specs add products to the same cooperative; name the one offered so the comparison is about it.
+  if (product) await page.getByLabel("Sản phẩm", { exact: true }).selectOption({ label: product });
   await page.getByLabel("Số lượng có thể cung cấp").fill(quantity);
   await page.getByLabel("Giá (đồng/đơn vị)").fill(price);
   await page.getByRole("button", { name: "Gửi chào giá" }).click();
@@ -98,7 +100,7 @@ test.describe("supply–demand board", () => {
     const coopContext = await browser.newContext({ ...(page.viewportSize() ? { viewport: page.viewportSize()! } : {}) });
     const coop = await coopContext.newPage();
     await loginAs(coop, demo.cooperative);
-    await sendOffer(coop, title, "3000", "41000");
+    await sendOffer(coop, title, "3000", "41000", "Bưởi da xanh loại 1 (kg)");
     await expectAccessible(coop);
 
     // A second cooperative offers part of it (1.5 t), a third offers too.
