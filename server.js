@@ -5,6 +5,7 @@
 import cluster from "node:cluster";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { memoiseRouteMatching } from "./server/route-matching.js";
@@ -92,23 +93,28 @@ async function runWorker() {
     if (workerIndex) res.setHeader("X-Worker", workerIndex);
     next();
   });
-  if (process.env.TRUST_PROXY === "true") app.set("trust proxy", true);
+  const trustProxy = process.env.TRUST_PROXY === "true";
+  if (trustProxy) app.set("trust proxy", true);
 
   // One structured line per request, written when the response finishes.
-  app.use((req, res, next) => {
+  const logRequest = (req, res, cache) => {
     const start = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      const path = req.url.split("?")[0];
       process.stdout.write(
-        `${JSON.stringify({ t: new Date().toISOString(), method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 })}\n`,
+        `${JSON.stringify({ t: new Date().toISOString(), method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10, ...(cache ? { cache } : {}) })}\n`,
       );
     });
+  };
+  app.use((req, res, next) => {
+    logRequest(req, res, null);
     next();
   });
 
-  app.use((req, res, next) => {
+  // A per-request CSP nonce and the security headers, for pages and for answers from the page cache alike.
+  function securityHeaders(req, res) {
     const nonce = crypto.randomBytes(16).toString("base64");
-    res.locals.cspNonce = nonce;
     const connect = production ? "'self'" : "'self' ws: wss:";
     res.setHeader(
       "Content-Security-Policy",
@@ -129,7 +135,13 @@ async function runWorker() {
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(self)");
-    if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    const secure = req.socket.encrypted || (trustProxy && String(req.headers["x-forwarded-proto"] ?? "").split(",")[0].trim() === "https");
+    if (secure) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    return nonce;
+  }
+
+  app.use((req, res, next) => {
+    res.locals.cspNonce = securityHeaders(req, res);
     next();
   });
 
@@ -193,15 +205,75 @@ async function runWorker() {
     ? () => viteDevServer.ssrLoadModule("virtual:remix/server-build")
     : await import("./build/server/index.js");
 
+  // The page cache (app/services/page-cache.server.ts): anonymous public pages kept rendered in this process, answered
+  // here before Express and Remix run; `PAGE_CACHE=off` turns it off (profiling the render, the bench's uncached rows).
+  const cache = !viteDevServer && process.env.PAGE_CACHE !== "off" ? build.entry.module : null;
+
+  // A response whose load context the document entry or the route marked `pageCache` is kept for the ticket its
+  // request was given before the loaders ran. Chunks are captured below compression, so the kept bytes are identity.
+  app.use((req, res, next) => {
+    const ticket = req.pageCacheTicket;
+    if (!ticket) return next();
+    const chunks = [];
+    const write = res.write;
+    const end = res.end;
+    res.write = function (chunk, encoding, callback) {
+      if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+      return write.call(this, chunk, encoding, callback);
+    };
+    res.end = function (chunk, encoding, callback) {
+      if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+      const context = res.locals.loadContext;
+      if (context?.pageCache && res.statusCode === 200) {
+        const headers = Object.entries(res.getHeaders()).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, String(x)]) : [[k, String(v)]]));
+        cache.pageCache.store(ticket, { status: 200, headers, body: Buffer.concat(chunks), nonce: res.locals.cspNonce });
+      }
+      return end.call(this, chunk, encoding, callback);
+    };
+    next();
+  });
+
   app.all(
     "*",
     createRequestHandler({
       build,
-      getLoadContext: (_req, res) => ({ cspNonce: res.locals.cspNonce }),
+      getLoadContext: (_req, res) => (res.locals.loadContext = { cspNonce: res.locals.cspNonce }),
     }),
   );
 
-  const server = app.listen(port, host, () => {
+  /** A hit: the kept page with this answer's own nonce, security headers and log line; a 304 for a matching ETag. */
+  function answerFromCache(req, res, page) {
+    logRequest(req, res, "hit");
+    const nonce = securityHeaders(req, res);
+    if (closing) res.setHeader("Connection", "close");
+    if (workerIndex) res.setHeader("X-Worker", workerIndex);
+    for (const [k, v] of page.headers) res.setHeader(k, v);
+    res.setHeader("X-Page-Cache", "hit");
+    if (page.etag && cache.etagMatches(req.headers["if-none-match"] ?? null, page.etag)) {
+      res.removeHeader("Content-Type");
+      res.statusCode = 304;
+      res.end();
+      return;
+    }
+    const { body, gzipped } = cache.pageBody(page, nonce, cache.acceptsGzip(req));
+    const vary = String(res.getHeader("Vary") ?? "");
+    if (!/accept-encoding/i.test(vary)) res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
+    if (gzipped) res.setHeader("Content-Encoding", "gzip");
+    res.setHeader("Content-Length", body.length);
+    res.statusCode = page.status;
+    res.end(body);
+  }
+
+  const server = http.createServer((req, res) => {
+    const ticket = cache?.pageCache.begin(req);
+    if (ticket) {
+      const page = cache.pageCache.lookup(ticket);
+      if (page) return answerFromCache(req, res, page);
+      req.pageCacheTicket = ticket;
+    }
+    app(req, res);
+  });
+  server.listen(port, host, () => {
     if (!workerIndex) log({ msg: `Chợ HTX listening on http://localhost:${port}` });
   });
 

@@ -6,6 +6,25 @@ import { documentEtagResponse, wantsDocumentEtag } from "./services/document-eta
 import { NonceContext } from "./components/nonce";
 import { keepSearchCacheWarm } from "./models/search.server";
 import { keepAlertsRunning } from "./capabilities/harvest/alerts.server";
+import { createPageCache, type PageCacheHandle } from "./services/page-cache.server";
+import { pageGeneration } from "./models/page-generation.server";
+import { todayInVietnam } from "./lib/certificates";
+
+/**
+ * The page cache of this process (app/services/page-cache.server.ts). server.js answers hits before Express and
+ * Remix run, and keeps the responses whose load context this entry (or the products API) marks `pageCache`.
+ */
+export const pageCache = createPageCache({ generation: pageGeneration, today: () => todayInVietnam() });
+export { acceptsGzip, etagMatches, pageBody } from "./services/page-cache.server";
+
+function pageCacheAllowed(status: number, headers: Headers, context: EntryContext) {
+  if (status !== 200 || headers.has("Set-Cookie")) return false;
+  const leaf = context.staticHandlerContext.matches.at(-1);
+  if (!leaf) return false;
+  const rule = (context.routeModules[leaf.route.id]?.handle as Partial<PageCacheHandle> | undefined)?.pageCache;
+  if (rule === true) return true;
+  return typeof rule === "function" && (rule as (d: unknown) => boolean)(context.staticHandlerContext.loaderData[leaf.route.id]);
+}
 
 const ABORT_DELAY = 5_000;
 
@@ -28,6 +47,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : undefined;
+  if (request.method === "GET" && pageCacheAllowed(responseStatusCode, responseHeaders, remixContext)) loadContext.pageCache = true;
   if (wantsDocumentEtag(request, responseStatusCode, remixContext)) {
     // Rendered whole, so the response can carry an ETag of its bytes and answer a revalidation with 304.
     const html = renderToString(

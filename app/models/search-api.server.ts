@@ -9,9 +9,10 @@ import { recentLotsByProduct, type RecentLot } from "~/models/product-lots.serve
  * What an API route answers: the JSON body, or the parameter problems as message keys (the route translates them
  * and sends the 400, see app/services/api-errors.server.ts). Field names of `body` are part of the contract.
  */
-export type ApiAnswer = { ok: true; body: unknown } | { ok: false; problems: ParamProblem[] };
+/** `final: false`: the body carries counts still being made ("1.000+"), so it must not be kept by a cache. */
+export type ApiAnswer = { ok: true; body: unknown; final?: boolean } | { ok: false; problems: ParamProblem[] };
 
-const ok = (body: unknown): ApiAnswer => ({ ok: true, body });
+const ok = (body: unknown, final = true): ApiAnswer => ({ ok: true, body, final });
 const badRequest = (problems: ParamProblem[]): ApiAnswer => ({ ok: false, problems });
 
 type ProductItem = ReturnType<typeof productsByIds>[number];
@@ -78,7 +79,7 @@ export function productsApi(url: URL): ApiAnswer {
     facets: r.facets,
     next_cursor: r.nextCursor,
     notices: parsed.notices.map((n) => ({ former_province: n.former, current_province_code: n.current.code, current_province_name: n.current.name })),
-  });
+  }, !r.totalAtLeast && (!first || r.facets !== null));
 }
 
 export function cooperativesApi(url: URL): ApiAnswer {

@@ -23,6 +23,10 @@ import { recentLots } from "~/models/product-lots.server";
 import { RecentLots } from "~/components/recent-lots";
 import { activeCertificatesForProduct } from "~/models/commerce.server";
 import { CertificateDetails } from "~/components/certificate-details";
+import type { PageCacheHandle } from "~/services/page-cache.server";
+
+/** Kept rendered for visitors not signed in (app/services/page-cache.server.ts). */
+export const handle: PageCacheHandle = { pageCache: true };
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = Number(params.productId);

@@ -12,6 +12,13 @@ import { productSearchPage } from "~/models/search-page.server";
 import { sorts } from "~/lib/search-sorts";
 import { SaveSearchForm } from "~/components/save-search";
 import { buyerOf } from "~/capabilities/harvest/routes.server";
+import type { PageCacheHandle } from "~/services/page-cache.server";
+
+/**
+ * Kept rendered for visitors not signed in (app/services/page-cache.server.ts) once its counts are final: a broad
+ * search answered "1.000+" while its facets are being counted is rendered again until they are.
+ */
+export const handle: PageCacheHandle<{ facets: unknown; totalAtLeast: boolean }> = { pageCache: (d) => d.facets !== null && !d.totalAtLeast };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { status, data: payload } = productSearchPage(new URL(request.url));

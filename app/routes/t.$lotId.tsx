@@ -12,6 +12,7 @@ import type { BareDocumentHandle } from "~/root";
 import traceStyles from "~/styles/trace.css?url";
 import { parseLotId, reportSchema, submitReport, tracePageData } from "~/capabilities/trace/page.server";
 import { readForm } from "~/services/uploads.server";
+import type { PageCacheHandle } from "~/services/page-cache.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = parseLotId(params.lotId);
@@ -26,7 +27,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  * revalidated on every visit (`no-cache`) against an ETag of the rendered page (app/entry.server.tsx): a recall, a
  * certificate decision or a new day changes the page and so the ETag, and an unchanged page costs a 304.
  */
-export const handle: BareDocumentHandle & { etag: true } = { document: "bare", styles: [traceStyles], etag: true };
+export const handle: BareDocumentHandle & { etag: true } & PageCacheHandle<{ serial: unknown }> = {
+  document: "bare",
+  styles: [traceStyles],
+  etag: true,
+  // Kept rendered for visitors not signed in (app/services/page-cache.server.ts), except serial pages: they count scans.
+  pageCache: (d) => d.serial === null,
+};
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-cache", Vary: "Cookie, Accept-Language" });
 

@@ -1,5 +1,7 @@
 import { getT, type MessageKey } from "~/i18n";
 import type { ApiAnswer } from "~/models/search-api.server";
+import type { AppLoadContext } from "@remix-run/node";
+import { allowPageCache } from "./page-cache.server";
 
 /** Errors of the public JSON API: always JSON, in the `{ error: { code, message } }` shape the search API uses. */
 export function apiError(status: 404 | 405, { allow }: { allow?: string } = {}) {
@@ -25,8 +27,13 @@ export async function readOnlyApiAction() {
 
 const jsonHeaders = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" };
 
-/** A model's API answer as the HTTP response: 200 with its body, or 400 naming the first bad parameter (in English). */
-export function apiResponse(answer: ApiAnswer): Response {
+/**
+ * A model's API answer as the HTTP response: 200 with its body, or 400 naming the first bad parameter (in English).
+ * With `pageCache` (the request's load context) the answer is public catalogue data that the page cache may keep
+ * (app/services/page-cache.server.ts), unless its counts are not final.
+ */
+export function apiResponse(answer: ApiAnswer, { pageCache }: { pageCache?: AppLoadContext } = {}): Response {
+  if (answer.ok && pageCache && answer.final !== false) allowPageCache(pageCache);
   if (answer.ok) return new Response(JSON.stringify(answer.body), { status: 200, headers: jsonHeaders });
   const t = getT("en");
   const first = answer.problems[0]!;

@@ -13,7 +13,9 @@ export function wantsDocumentEtag(request: Request, status: number, context: Ent
   return context.staticHandlerContext.matches.some((m) => (context.routeModules[m.route.id]?.handle as { etag?: boolean } | undefined)?.etag === true);
 }
 
-function matches(ifNoneMatch: string | null, etag: string) {
+/** Does `If-None-Match` name this ETag (the weak comparison, as for GET)? */
+export function etagMatches(ifNoneMatch: string | null, etag: string | null) {
+  if (!etag) return false;
   if (!ifNoneMatch) return false;
   const bare = etag.replace(/^W\//, "");
   return ifNoneMatch.split(",").some((tag) => {
@@ -25,7 +27,7 @@ function matches(ifNoneMatch: string | null, etag: string) {
 export function documentEtagResponse(request: Request, html: string, headers: Headers, status: number) {
   const etag = `W/"${crypto.createHash("sha256").update(html).digest("base64url").slice(0, 27)}"`;
   headers.set("ETag", etag);
-  if (matches(request.headers.get("If-None-Match"), etag)) {
+  if (etagMatches(request.headers.get("If-None-Match"), etag)) {
     headers.delete("Content-Type");
     return new Response(null, { status: 304, headers });
   }

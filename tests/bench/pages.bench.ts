@@ -150,7 +150,7 @@ async function bare(c: Captured): Promise<Figures> {
 
 /* ------------------------------------------------------------------ the production server */
 
-async function startServer(file: string, workers: number): Promise<ChildProcess> {
+async function startServer(file: string, workers: number, cache = true): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["server.js"], {
     cwd: root,
     env: {
@@ -162,6 +162,7 @@ async function startServer(file: string, workers: number): Promise<ChildProcess>
       PUBLIC_ORIGIN: `http://127.0.0.1:${PORT}`,
       UPLOADS_DIR: path.join(dir, "uploads"),
       WEB_CONCURRENCY: String(workers),
+      PAGE_CACHE: cache ? "on" : "off",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -265,9 +266,28 @@ async function main() {
 
   const render = await makeRenderer();
   const base = `http://127.0.0.1:${PORT}`;
-  const server = await startServer(file, 1);
-  const rows: { t: Target; bytes: number; app: Figures; a: Figures; b: Figures }[] = [];
-  const signed: { name: string; anon: Figures; signedIn: Figures; anonStatus: number }[] = [];
+  const rows: { t: Target; bytes: number; app: Figures; uncached: Figures; a: Figures; b: Figures }[] = [];
+  const signed: { name: string; anon: Figures; anonCached: Figures; signedIn: Figures; anonStatus: number }[] = [];
+  const signedTargets = [
+    { name: "product page, buyer signed in", path: `/products/${product}`, headers: buyer },
+    { name: "/search, buyer signed in", path: "/search?q=buoi&verified=1&inStock=1", headers: buyer },
+    { name: "/cart, buyer signed in", path: "/cart", headers: buyer },
+    { name: "/dashboard, cooperative owner", path: "/dashboard", headers: coop },
+  ];
+  // First the server with its page cache off: every answer is rendered (loaders, React), as for a signed-in visitor.
+  const uncached = new Map<string, Figures>();
+  const anonUncached = new Map<string, { figures: Figures; status: number }>();
+  let server = await startServer(file, 1, false);
+  try {
+    for (const t of targets) uncached.set(t.path, await cannon(base + t.path));
+    for (const s of signedTargets) {
+      const anonCheck = await capture(base + s.path);
+      anonUncached.set(s.path, { figures: await cannon(base + s.path), status: anonCheck.status });
+    }
+  } finally {
+    await stopServer(server);
+  }
+  server = await startServer(file, 1);
   try {
     for (const t of targets) {
       const c = await capture(base + t.path);
@@ -282,43 +302,42 @@ async function main() {
       } else {
         b = { rps: NaN, p50: NaN, p95: NaN, errors: 0, non2xx: 0 }; // no React tree behind a JSON answer
       }
-      rows.push({ t, bytes: c.body.length, app, a, b });
+      rows.push({ t, bytes: c.body.length, app, uncached: uncached.get(t.path)!, a, b });
     }
     // Signed-in pages beside the same page anonymously (an anonymous /cart or /dashboard is a redirect to login).
-    for (const s of [
-      { name: "product page, buyer signed in", path: `/products/${product}`, headers: buyer },
-      { name: "/search, buyer signed in", path: "/search?q=buoi&verified=1&inStock=1", headers: buyer },
-      { name: "/cart, buyer signed in", path: "/cart", headers: buyer },
-      { name: "/dashboard, cooperative owner", path: "/dashboard", headers: coop },
-    ]) {
+    for (const s of signedTargets) {
       const check = await capture(base + s.path, s.headers);
       if (check.status !== 200) throw new Error(`${s.path} signed in: HTTP ${check.status}`);
-      const anonCheck = await capture(base + s.path);
       const signedIn = await cannon(base + s.path, s.headers);
-      const anon = await cannon(base + s.path);
-      signed.push({ name: s.name, anon, signedIn, anonStatus: anonCheck.status });
-      if (anonCheck.status !== 200) signed[signed.length - 1]!.anon = { ...anon, rps: NaN };
+      const anonCached = await cannon(base + s.path);
+      const { figures: anon, status: anonStatus } = anonUncached.get(s.path)!;
+      signed.push({ name: s.name, anon: anonStatus === 200 ? anon : { ...anon, rps: NaN }, anonCached, signedIn, anonStatus });
     }
   } finally {
     await stopServer(server);
   }
 
-  const perWorkers: { workers: number; figures: Figures[] }[] = [];
-  for (const w of WORKERS) {
-    const s = await startServer(file, w);
-    try {
-      const figures: Figures[] = [];
-      for (const t of targets) figures.push(await cannon(base + t.path));
-      perWorkers.push({ workers: w, figures });
-    } finally {
-      await stopServer(s);
+  const perWorkers: { workers: number; cache: boolean; figures: Figures[] }[] = [];
+  for (const cache of [true, false]) {
+    for (const w of WORKERS) {
+      const s = await startServer(file, w, cache);
+      try {
+        const figures: Figures[] = [];
+        for (const t of targets) figures.push(await cannon(base + t.path));
+        perWorkers.push({ workers: w, cache, figures });
+      } finally {
+        await stopServer(s);
+      }
     }
   }
 
   console.log(`\nPage throughput, ${CONNECTIONS} connections, ${SECONDS} s per row, demo marketplace, production build, WEB_CONCURRENCY=1`);
+  console.log("app: the production server (anonymous pages from its page cache); uncached: the same server with PAGE_CACHE=off (every answer rendered)");
   console.log("(a) bare http.createServer sending the same bytes; (b) renderToString of the same React tree and data, one core (none for the API)\n");
   console.log(
-    ["target", "bytes", "app req/s", "p50 ms", "p95 ms", "(a) req/s", "(b) req/s", "(b) p50 ms", "app/(a)", "goal", "app/(b)", "goal"].map((h) => h.padStart(10)).join(" "),
+    ["target", "bytes", "app req/s", "p50 ms", "p95 ms", "uncached", "unc. p95", "(a) req/s", "(b) req/s", "(b) p50 ms", "app/(a)", "goal", "app/(b)", "goal", "unc./(b)"]
+      .map((h) => h.padStart(10))
+      .join(" "),
   );
   for (const r of rows) {
     console.log(
@@ -328,6 +347,8 @@ async function main() {
         fmt(r.app.rps).padStart(10),
         fmt(r.app.p50, 1).padStart(10),
         fmt(r.app.p95, 1).padStart(10),
+        fmt(r.uncached.rps).padStart(10),
+        fmt(r.uncached.p95, 1).padStart(10),
         fmt(r.a.rps).padStart(10),
         fmt(r.b.rps).padStart(10),
         fmt(r.b.p50, 2).padStart(10),
@@ -335,20 +356,21 @@ async function main() {
         `≥ ${r.t.goalBare} %`.padStart(10),
         pct(r.app.rps, r.b.rps).padStart(10),
         (r.t.html ? "≥ 50 %" : "").padStart(10),
+        pct(r.uncached.rps, r.b.rps).padStart(10),
       ].join(" "),
     );
-    if (r.app.errors || r.app.non2xx) console.log(`  ! ${r.app.errors} errors, ${r.app.non2xx} non-2xx`);
+    if (r.app.errors || r.app.non2xx || r.uncached.errors || r.uncached.non2xx) console.log(`  ! ${r.app.errors + r.uncached.errors} errors, ${r.app.non2xx + r.uncached.non2xx} non-2xx`);
   }
-  console.log("\nSigned in beside anonymous (goal: signed in ≥ 50 % of anonymous)");
+  console.log("\nSigned in beside anonymous (goal: signed in ≥ 50 % of anonymous; both rendered, the page cache never answers a signed-in visitor)");
   for (const s of signed) {
     console.log(
-      `${s.name.padEnd(34)} signed in ${fmt(s.signedIn.rps).padStart(6)} req/s p50 ${fmt(s.signedIn.p50, 1).padStart(6)} ms p95 ${fmt(s.signedIn.p95, 1).padStart(6)} ms · ${s.anonStatus === 200 ? `anonymous ${fmt(s.anon.rps).padStart(6)} req/s · ${pct(s.signedIn.rps, s.anon.rps)}` : `anonymous: ${s.anonStatus} to the login page, no page to compare`}`,
+      `${s.name.padEnd(34)} signed in ${fmt(s.signedIn.rps).padStart(6)} req/s p50 ${fmt(s.signedIn.p50, 1).padStart(6)} ms p95 ${fmt(s.signedIn.p95, 1).padStart(6)} ms · ${s.anonStatus === 200 ? `anonymous rendered ${fmt(s.anon.rps).padStart(6)} req/s · ${pct(s.signedIn.rps, s.anon.rps)} · anonymous from the cache ${fmt(s.anonCached.rps)} req/s` : `anonymous: ${s.anonStatus} to the login page, no page to compare`}`,
     );
   }
-  console.log("\nThroughput by worker processes (WEB_CONCURRENCY)");
-  console.log(["workers", ...targets.map((t) => t.name)].map((h, i) => (i ? h.padStart(24) : h.padEnd(8))).join(" "));
+  console.log("\nThroughput by worker processes (WEB_CONCURRENCY), with the page cache and without");
+  console.log(["workers", ...targets.map((t) => t.name)].map((h, i) => (i ? h.padStart(24) : h.padEnd(14))).join(" "));
   for (const w of perWorkers) {
-    console.log([String(w.workers).padEnd(8), ...w.figures.map((f, i) => `${fmt(f.rps)} req/s (${pct(f.rps, rows[i]!.a.rps)} of a)`.padStart(24))].join(" "));
+    console.log([`${w.workers} ${w.cache ? "cached" : "uncached"}`.padEnd(14), ...w.figures.map((f, i) => `${fmt(f.rps)} req/s (${pct(f.rps, rows[i]!.a.rps)} of a)`.padStart(24))].join(" "));
   }
   console.log(`\nwhole page bench ${((performance.now() - started) / 1000).toFixed(0)} s; timings are noisy on a shared machine: compare the ratios.`);
   process.exit(0);
