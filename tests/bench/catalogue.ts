@@ -44,8 +44,8 @@ function build(file: string, products: number) {
   c.exec("CREATE TABLE kv_bench (k TEXT PRIMARY KEY, v TEXT)");
   c.pragma("synchronous = OFF");
   c.pragma("cache_size = -200000");
-  // Bulk path: triggers off while loading, one INSERT … SELECT per index table afterwards, triggers back on.
-  const triggers = c.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%search%'").all() as { name: string; sql: string }[];
+  // Bulk path: search, alert and page-cache triggers off while loading, one INSERT … SELECT per index table afterwards, triggers back on.
+  const triggers = c.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name LIKE '%search%' OR name LIKE '%page_cache%')").all() as { name: string; sql: string }[];
   for (const t of triggers) c.exec(`DROP TRIGGER ${t.name}`);
   const provinces = c.prepare("SELECT code FROM provinces ORDER BY code").pluck().all() as string[];
   const rand = prng(500_000);
