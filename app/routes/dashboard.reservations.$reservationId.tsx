@@ -41,6 +41,12 @@ export default function ReservationPage() {
   const done = params.get("done");
   const fieldErrors = (name: string) => (a && "result" in a && a.result && "error" in a.result ? (a.result.error?.[name] ?? null) : null);
   const formErrors = a && "formErrors" in a ? a.formErrors : null;
+  /** What was typed into the form that was sent, so a page answered without JavaScript keeps it. */
+  const typed = (intent: string, name: string) => {
+    if (!a || !("intent" in a) || a.intent !== intent || !a.result || !("initialValue" in a.result)) return undefined;
+    const v = (a.result.initialValue as Record<string, unknown> | null | undefined)?.[name];
+    return typeof v === "string" ? v : undefined;
+  };
   return (
     <section className="stack">
       <h1>
@@ -107,7 +113,7 @@ export default function ReservationPage() {
             <input type="hidden" name="intent" value="confirm" />
             <div className="field">
               <label htmlFor="unitPrice">{t("harvest.reservations.unitPrice", { unit })}</label>
-              <input id="unitPrice" name="unitPrice" inputMode="numeric" defaultValue={String(r.priceMin)} aria-describedby={fieldErrors("unitPrice") ? "unitPrice-error" : undefined} />
+              <input id="unitPrice" name="unitPrice" inputMode="numeric" defaultValue={typed("confirm", "unitPrice") ?? String(r.priceMin)} aria-describedby={fieldErrors("unitPrice") ? "unitPrice-error" : undefined} />
               <ErrorList id="unitPrice-error" errors={fieldErrors("unitPrice")} />
             </div>
             <button type="submit" className="button">
@@ -118,7 +124,7 @@ export default function ReservationPage() {
             <input type="hidden" name="intent" value="decline" />
             <div className="field">
               <label htmlFor="reason">{t("harvest.reservations.reason")}</label>
-              <input id="reason" name="reason" maxLength={500} />
+              <input id="reason" name="reason" maxLength={500} defaultValue={typed("decline", "reason")} />
             </div>
             <button type="submit" className="button button-danger">
               {t("harvest.reservations.decline")}
@@ -136,7 +142,7 @@ export default function ReservationPage() {
               <input type="hidden" name="intent" value="order" />
               <div className="field">
                 <label htmlFor="lotId">{t("harvest.reservations.lot")}</label>
-                <select id="lotId" name="lotId" aria-describedby={fieldErrors("lotId") ? "lotId-error" : undefined}>
+                <select id="lotId" name="lotId" defaultValue={typed("order", "lotId")} aria-describedby={fieldErrors("lotId") ? "lotId-error" : undefined}>
                   {lots.map((l) => (
                     <option key={l.id} value={l.id}>
                       {t("harvest.reservations.lotOption", { code: l.code, date: formatDate(l.packingDate, locale), quantity: formatNumber(l.quantity, locale), unit: t(`units.${l.unit}` as MessageKey) })}

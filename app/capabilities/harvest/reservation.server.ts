@@ -71,6 +71,8 @@ export async function handleReservationAction(request: Request, { found, organis
     }
     return data({ intent: null, result: null, formErrors: ["errors.invalid"] }, { status: 400 });
   } catch (error) {
-    return ruleViolation(request, error, { intent, result: null });
+    // A rule break (409 wrong state, 403 other party…) keeps what was typed, as a 400 does.
+    const schema = intent === "confirm" ? confirmSchema : intent === "decline" ? declineSchema : intent === "order" ? orderSchema : null;
+    return ruleViolation(request, error, { intent, result: schema ? parseWithZod(formData, { schema }).reply() : null });
   }
 }
