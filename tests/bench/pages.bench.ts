@@ -5,15 +5,19 @@
  *   1. fetches the page once from the production server (`node server.js`, NODE_ENV=production) and keeps its
  *      status, headers and body;
  *   2. (a) serves exactly those bytes from a bare `http.createServer` and drives it with autocannon;
- *   3. drives the production server with autocannon (16 connections, BENCH_SECONDS each);
+ *   3. drives the production server with autocannon (16 connections, BENCH_SECONDS each), twice: first with the
+ *      page cache off (PAGE_CACHE=off: every request runs Remix, the loaders and React: the "uncached" columns),
+ *      then as it ships, where anonymous answers come from the in-process page cache
+ *      (app/services/page-cache.server.ts) until a watched table changes;
  *   4. (b) for HTML pages, renders the same React tree with the same data with `renderToString` in this process:
  *      the built server bundle's request handler runs once with a wrapped `entry.server` that keeps the Remix
  *      EntryContext (route modules, loader data, matches) instead of streaming it; then `<RemixServer context>`
  *      is rendered again and again from that context. The single-fetch data stream is left out of (b) (it is
  *      turbo-stream encoding of the same loader data, which renderToString cannot wait for), so (b) is a little
  *      less work than the real page: the ratio against it is conservative. The API has no React tree, so no (b).
- * Then signed-in pages (a session row inserted as tests/e2e/fixtures.ts does) beside the same page anonymously,
- * and throughput with WEB_CONCURRENCY=1 and 2.
+ * Then signed-in pages (a session row inserted as tests/e2e/fixtures.ts does; never cached) beside the same page
+ * rendered for an anonymous visitor (the cached anonymous figure is shown too), and throughput with
+ * WEB_CONCURRENCY=1 and 2, cached and uncached.
  *
  * It runs on the seeded demo marketplace (bench-data/pages-demo.db, rebuilt from the migrations and the seed when
  * they change). autocannon runs in this process on the same cores as the server, for every row alike, so read the
