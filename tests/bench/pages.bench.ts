@@ -4,7 +4,8 @@
  * For each target (the consumer trace page, a product page, /search with text and filters, the products API) it
  *   1. fetches the page once from the production server (`node server.js`, NODE_ENV=production) and keeps its
  *      status, headers and body;
- *   2. (a) serves exactly those bytes from a bare `http.createServer` and drives it with autocannon;
+ *   2. (a) serves exactly those bytes from a bare `http.createServer` in a process of its own (like the server's)
+ *      and drives it with autocannon;
  *   3. drives the production server with autocannon (16 connections, BENCH_SECONDS each), twice: first with the
  *      page cache off (PAGE_CACHE=off: every request runs Remix, the loaders and React: the "uncached" columns),
  *      then as it ships, where anonymous answers come from the in-process page cache
@@ -26,7 +27,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
@@ -138,17 +138,24 @@ async function capture(url: string, headers: Record<string, string> = {}): Promi
   return { status: res.status, headers: kept, body };
 }
 
-/** (a): the same status, headers and bytes from a bare Node server. */
+/** (a): the same status, headers and bytes from a bare Node server in its own process (tests/bench/bare-server.mjs). */
 async function bare(c: Captured): Promise<Figures> {
-  const server = http.createServer((_req, res) => {
-    res.writeHead(c.status, [...c.headers.flat(), "content-length", String(c.body.length)]);
-    res.end(c.body);
+  const file = path.join(dir, "bare-page.json");
+  fs.writeFileSync(file, JSON.stringify({ status: c.status, headers: c.headers, body: c.body.toString("base64") }));
+  const child = spawn(process.execPath, [path.join(root, "tests", "bench", "bare-server.mjs"), file, String(BARE_PORT)], {
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  await new Promise<void>((r) => server.listen(BARE_PORT, "127.0.0.1", r));
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", () => reject(new Error("the bare server did not start")));
+    child.stdout!.once("data", () => resolve());
+  });
   try {
     return await cannon(`http://127.0.0.1:${BARE_PORT}/`);
   } finally {
-    await new Promise((r) => server.close(r));
+    child.removeAllListeners("exit");
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill("SIGTERM");
+    await exited;
   }
 }
 
