@@ -5,9 +5,9 @@ import { acceptsGzip, createPageCache, pageBody, pageCacheKey } from "./page-cac
 const get = (url: string, headers: Record<string, string> = {}) => ({ method: "GET", url, headers });
 const page = (body: string, headers: [string, string][] = [["content-type", "text/html; charset=utf-8"]], nonce?: string) => ({ status: 200, headers, body: Buffer.from(body), nonce });
 
-function world() {
+function world(maxBytes = 64 * 1024) {
   const state = { generation: 1, day: "2026-12-03", now: 1_000_000 };
-  const cache = createPageCache({ generation: () => state.generation, today: () => state.day, now: () => state.now, maxBytes: 64 * 1024, maxAgeMs: 60_000 });
+  const cache = createPageCache({ generation: () => state.generation, today: () => state.day, now: () => state.now, maxBytes, maxAgeMs: 60_000 });
   return { state, cache };
 }
 
@@ -108,6 +108,21 @@ describe("page bodies", () => {
     const zipped = pageBody(hit, "N3", true);
     expect(zipped.gzipped).toBe(true);
     expect(String(zlib.gunzipSync(zipped.body))).toBe('<script nonce="N3">a</script><script nonce="N3">b</script>');
+  });
+  it("splices a page's deflated pieces around the nonce: gunzip (which checks CRC and length) reads the joined page", () => {
+    const { cache } = world(16 * 1024 * 1024);
+    // Pieces that compress well, are empty (nonce first, two nonces side by side) and exceed a stored block's 64 KB.
+    const big = "<p>Bưởi da xanh Bến Tre · VietGAP</p>".repeat(3000);
+    const html = `N1<script nonce="N1">${big}</script>N1N1<i>đ</i>${"x".repeat(70_000)}N1`;
+    cache.store(cache.begin(get("/big"))!, page(html, undefined, "N1"));
+    const hit = cache.lookup(cache.begin(get("/big"))!)!;
+    for (const nonce of ["a3F9+/q==", "Zz".repeat(40)]) {
+      const zipped = pageBody(hit, nonce, true);
+      expect(zipped.gzipped).toBe(true);
+      expect(zlib.gunzipSync(zipped.body).toString()).toBe(html.replaceAll("N1", nonce));
+      expect(zipped.body.length).toBeLessThan(Buffer.byteLength(html) / 10);
+    }
+    expect(hit.deflated).not.toBeNull();
   });
   it("gzips a nonce-free page once and reuses it", () => {
     const { cache } = world();

@@ -16,6 +16,7 @@
  *      is rendered again and again from that context. The single-fetch data stream is left out of (b) (it is
  *      turbo-stream encoding of the same loader data, which renderToString cannot wait for), so (b) is a little
  *      less work than the real page: the ratio against it is conservative. The API has no React tree, so no (b).
+ * Then the same targets with `Accept-Encoding: gzip` (as every browser sends) beside (a) sending the same gzipped bytes.
  * Then signed-in pages (a session row inserted as tests/e2e/fixtures.ts does; never cached) beside the same page
  * rendered for an anonymous visitor (the cached anonymous figure is shown too), and throughput with
  * WEB_CONCURRENCY=1 and 2, cached and uncached.
@@ -27,6 +28,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
@@ -136,6 +138,23 @@ async function capture(url: string, headers: Record<string, string> = {}): Promi
   const body = Buffer.from(await res.arrayBuffer());
   const kept = [...res.headers].filter(([k]) => !["content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "content-length"].includes(k));
   return { status: res.status, headers: kept, body };
+}
+
+/** The answer exactly as sent, compressed bytes and all (fetch would decompress a gzipped body). */
+function captureRaw(url: string, headers: Record<string, string>): Promise<Captured> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const skip = ["transfer-encoding", "connection", "keep-alive", "date", "content-length"];
+          const kept = Object.entries(res.headers).flatMap(([k, v]) => (skip.includes(k) || v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x])));
+          resolve({ status: res.statusCode ?? 0, headers: kept, body: Buffer.concat(chunks) });
+        });
+      })
+      .on("error", reject);
+  });
 }
 
 /** (a): the same status, headers and bytes from a bare Node server in its own process (tests/bench/bare-server.mjs). */
@@ -285,6 +304,8 @@ async function main() {
     { name: "/cart, buyer signed in", path: "/cart", headers: buyer },
     { name: "/dashboard, cooperative owner", path: "/dashboard", headers: coop },
   ];
+  const gzipHeaders = { "Accept-Encoding": "gzip, deflate, br" };
+  const zipped: { t: Target; bytes: number; gzipped: boolean; app: Figures; a: Figures }[] = [];
   // First the server with its page cache off: every answer is rendered (loaders, React), as for a signed-in visitor.
   const uncached = new Map<string, Figures>();
   const anonUncached = new Map<string, { figures: Figures; status: number }>();
@@ -323,6 +344,13 @@ async function main() {
       const anonCached = await cannon(base + s.path);
       const { figures: anon, status: anonStatus } = anonUncached.get(s.path)!;
       signed.push({ name: s.name, anon: anonStatus === 200 ? anon : { ...anon, rps: NaN }, anonCached, signedIn, anonStatus });
+    }
+    // What a phone gets: the same pages with Accept-Encoding: gzip, beside a bare server sending the same gzipped bytes.
+    for (const t of targets) {
+      const c = await captureRaw(base + t.path, gzipHeaders);
+      if (c.status !== 200) throw new Error(`${t.path} gzip: HTTP ${c.status}`);
+      const gzipped = c.headers.some(([k, v]) => k === "content-encoding" && v === "gzip");
+      zipped.push({ t, bytes: c.body.length, gzipped, app: await cannon(base + t.path, gzipHeaders), a: await bare(c) });
     }
   } finally {
     await stopServer(server);
@@ -376,6 +404,12 @@ async function main() {
   for (const s of signed) {
     console.log(
       `${s.name.padEnd(34)} signed in ${fmt(s.signedIn.rps).padStart(6)} req/s p50 ${fmt(s.signedIn.p50, 1).padStart(6)} ms p95 ${fmt(s.signedIn.p95, 1).padStart(6)} ms · ${s.anonStatus === 200 ? `anonymous rendered ${fmt(s.anon.rps).padStart(6)} req/s · ${pct(s.signedIn.rps, s.anon.rps)} · anonymous from the cache ${fmt(s.anonCached.rps)} req/s` : `anonymous: ${s.anonStatus} to the login page, no page to compare`}`,
+    );
+  }
+  console.log("\nWith Accept-Encoding: gzip (what browsers send), page cache on, beside a bare server sending the same compressed bytes");
+  for (const z of zipped) {
+    console.log(
+      `${z.t.name.padEnd(26)} ${fmt(z.bytes).padStart(7)} bytes${z.gzipped ? " gzip" : "     "} ${fmt(z.app.rps).padStart(7)} req/s p50 ${fmt(z.app.p50, 1).padStart(5)} ms p95 ${fmt(z.app.p95, 1).padStart(5)} ms · (a) ${fmt(z.a.rps).padStart(7)} req/s · ${pct(z.app.rps, z.a.rps)} of (a)`,
     );
   }
   console.log("\nThroughput by worker processes (WEB_CONCURRENCY), with the page cache and without");
