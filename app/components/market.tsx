@@ -4,19 +4,25 @@ import { formatDate, formatNumber, formatVnd } from "~/lib/money";
 
 export type Note = { key: string; params?: Record<string, string | number> };
 
-/** A reason or gap from the matcher: a message key whose parameters may be keys too (certificate types, units). */
-export function noteText(t: T, note: Note): string {
-  const params = Object.fromEntries(Object.entries(note.params ?? {}).map(([k, v]) => [k, typeof v === "string" && isMessageKey(v) ? t(v) : v]));
+/**
+ * A reason or gap from the matcher: a message key whose parameters may be keys too (certificate types, units).
+ * With `number`, numeric parameters (the matcher's are quantities) are written the reader's way: 17.840 kg.
+ */
+export function noteText(t: T, note: Note, number?: (n: number) => string): string {
+  const params = Object.fromEntries(
+    Object.entries(note.params ?? {}).map(([k, v]) => [k, typeof v === "string" && isMessageKey(v) ? t(v) : typeof v === "number" && number ? number(v) : v]),
+  );
   return isMessageKey(note.key) ? t(note.key, params) : note.key;
 }
 
 export function Notes({ notes, tone }: { notes: Note[]; tone: "why" | "gap" }) {
   const t = useT();
+  const locale = useLocale();
   if (!notes.length) return null;
   return (
     <p className={`market-notes market-notes-${tone}`}>
       <span className="visually-hidden">{t(tone === "why" ? "market.matches.why" : "market.matches.missing")}: </span>
-      {notes.map((n) => noteText(t, n)).join(" · ")}
+      {notes.map((n) => noteText(t, n, (v) => formatNumber(v, locale))).join(" · ")}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { requireUser } from "~/services/auth.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { dashboardNav } from "~/components/dashboard-nav";
@@ -26,6 +27,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function DashboardLayout() {
   const t = useT();
   const { organisation, role } = useLoaderData<typeof loader>();
+  const nav = useRef<HTMLUListElement>(null);
+  const { pathname } = useLocation();
+  // On a phone the tabs scroll sideways (styles.css): keep the current one in view, without moving the page.
+  useEffect(() => {
+    const list = nav.current;
+    const active = list?.querySelector<HTMLElement>("a.active");
+    if (list && active && list.scrollWidth > list.clientWidth) {
+      list.scrollLeft = active.offsetLeft - list.offsetLeft - (list.clientWidth - active.offsetWidth) / 2;
+    }
+  }, [pathname]);
   const items = organisation
     ? dashboardNav.filter((i) => i.kinds.includes(organisation.kind) && (!i.ownerOnly || role === "owner"))
     : [];
@@ -33,7 +44,7 @@ export default function DashboardLayout() {
     <div>
       {organisation ? (
         <nav aria-label={t("dashboard.title")}>
-          <ul className="dashboard-nav">
+          <ul className="dashboard-nav" ref={nav} data-scrolls="sideways">
             {items.map((i) => (
               <li key={i.to}>
                 <NavLink to={i.to} end={i.to === "/dashboard"}>

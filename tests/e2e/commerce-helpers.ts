@@ -32,7 +32,9 @@ export function dbAll<T>(sql: string, ...params: unknown[]): T[] {
 
 /**
  * Nothing on the page scrolls sideways: neither the document nor any scroll container inside it (a table in an
- * `overflow-x: auto` wrapper that is wider than the phone is the same problem, just hidden).
+ * `overflow-x: auto` wrapper that is wider than the phone is the same problem, just hidden). The one exception is a
+ * strip of tabs marked `data-scrolls="sideways"` (the dashboard's tabs on a phone), which scrolls by design and
+ * keeps the current tab on screen (`expectCurrentTabOnScreen`).
  */
 export async function expectNoSidewaysScroll(page: Page) {
   const offenders = await page.evaluate(() => {
@@ -41,7 +43,7 @@ export async function expectNoSidewaysScroll(page: Page) {
     if (doc.scrollWidth > window.innerWidth + 1) out.push(`document ${doc.scrollWidth}px`);
     for (const el of Array.from(document.querySelectorAll<HTMLElement>("main *"))) {
       const style = getComputedStyle(el);
-      if (!["auto", "scroll"].includes(style.overflowX)) continue;
+      if (!["auto", "scroll"].includes(style.overflowX) || el.dataset.scrolls === "sideways") continue;
       if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName.toLowerCase()}.${el.className} ${el.scrollWidth}>${el.clientWidth}`);
     }
     return out;
@@ -58,6 +60,16 @@ export async function humanClick(page: Page, locator: ReturnType<Page["locator"]
   await page.mouse.move(x, y);
   await page.mouse.down();
   await page.mouse.up();
+}
+
+/** The dashboard's current tab is on screen (on a phone the tabs are one sideways strip that brings it into view). */
+export async function expectCurrentTabOnScreen(page: Page) {
+  const current = page.locator(".dashboard-nav a[aria-current='page']");
+  await expect(current).toHaveCount(1);
+  await expect.poll(async () => {
+    const box = await current.boundingBox();
+    return !!box && box.x >= 0 && box.x + box.width <= page.viewportSize()!.width;
+  }).toBe(true);
 }
 
 /** The whole element lies inside the viewport horizontally. */
