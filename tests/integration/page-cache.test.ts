@@ -130,6 +130,30 @@ describe("the page cache", () => {
     expect(post.headers["x-page-cache"]).toBeUndefined();
   }, 60_000);
 
+  it("counts a scan through the GS1 Digital Link resolver without unsettling a cached page (a fair's thousands of scans stay hits)", async () => {
+    const db = new Database(file, { readonly: true });
+    const lot = db
+      .prepare("SELECT l.id, l.code, p.gtin FROM lots l JOIN products p ON p.id = l.product_id WHERE p.gtin IS NOT NULL AND p.status = 'published' AND l.serialised = 0 ORDER BY l.id LIMIT 1")
+      .get() as { id: number; code: string; gtin: string };
+    const count = () => (db.prepare("SELECT count(*) FROM scans WHERE lot_id = ?").pluck().get(lot.id) as number);
+    const generation = () => db.prepare("SELECT generation FROM page_generation").pluck().get() as number;
+    try {
+      await server.fromEveryWorker(`/t/${lot.id}`);
+      const [scansBefore, generationBefore] = [count(), generation()];
+      for (let i = 0; i < 4; i++) {
+        const scan = await server.request(`/01/${lot.gtin.padStart(14, "0")}/10/${encodeURIComponent(lot.code)}`);
+        expect([302, 303, 307]).toContain(scan.status);
+        expect(String(scan.headers.location)).toContain(`/t/${lot.id}`);
+      }
+      expect(count()).toBe(scansBefore + 4);
+      expect(generation()).toBe(generationBefore);
+      const after = await server.fromEveryWorker(`/t/${lot.id}`);
+      expect(after.every((a) => a.headers["x-page-cache"] === "hit")).toBe(true);
+    } finally {
+      db.close();
+    }
+  }, 60_000);
+
   it("serves gzip from the cache to a client that asks for it", async () => {
     const path = `/t/${lotId}`;
     await server.fromEveryWorker(path);
