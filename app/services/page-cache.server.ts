@@ -223,7 +223,7 @@ function deflatePieces(pieces: Buffer[]): Buffer[] {
   );
 }
 
-export function splicedGzip(pieces: Buffer[], deflated: Buffer[], nonce: Buffer): Buffer {
+function splicedGzip(pieces: Buffer[], deflated: Buffer[], nonce: Buffer): Buffer {
   const stored = Buffer.alloc(5);
   stored.writeUInt8(0, 0);
   stored.writeUInt16LE(nonce.length, 1);

@@ -133,15 +133,11 @@ function loop(fn: () => unknown): Figures {
 
 type Captured = { status: number; headers: [string, string][]; body: Buffer };
 
-async function capture(url: string, headers: Record<string, string> = {}): Promise<Captured> {
-  const res = await fetch(url, { headers, redirect: "manual" });
-  const body = Buffer.from(await res.arrayBuffer());
-  const kept = [...res.headers].filter(([k]) => !["content-encoding", "transfer-encoding", "connection", "keep-alive", "date", "content-length"].includes(k));
-  return { status: res.status, headers: kept, body };
-}
-
-/** The answer exactly as sent, compressed bytes and all (fetch would decompress a gzipped body). */
-function captureRaw(url: string, headers: Record<string, string>): Promise<Captured> {
+/**
+ * The answer exactly as sent: status, headers and bytes, compressed only when `headers` ask for it (fetch would
+ * add Accept-Encoding and decompress).
+ */
+function capture(url: string, headers: Record<string, string> = {}): Promise<Captured> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers }, (res) => {
@@ -347,7 +343,7 @@ async function main() {
     }
     // What a phone gets: the same pages with Accept-Encoding: gzip, beside a bare server sending the same gzipped bytes.
     for (const t of targets) {
-      const c = await captureRaw(base + t.path, gzipHeaders);
+      const c = await capture(base + t.path, gzipHeaders);
       if (c.status !== 200) throw new Error(`${t.path} gzip: HTTP ${c.status}`);
       const gzipped = c.headers.some(([k, v]) => k === "content-encoding" && v === "gzip");
       zipped.push({ t, bytes: c.body.length, gzipped, app: await cannon(base + t.path, gzipHeaders), a: await bare(c) });

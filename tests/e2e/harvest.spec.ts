@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
 import { demo, e2eDb, expect, expectAccessible, loginAs, test } from "./fixtures";
-import { createBuyer, demoProduct } from "./orders-helpers";
+import { addDemoProduct, createBuyer, demoProduct } from "./orders-helpers";
 import { e2eBaseURL, e2eDbPath, root } from "../setup/paths";
 
 const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -123,15 +123,7 @@ test.describe("harvest announcements @phone", () => {
     await expectAccessible(page);
 
     // A cooperative publishes a matching product; the alert job (npm run alerts:run) mails the digest.
-    const db = e2eDb();
-    try {
-      db.prepare(
-        `insert into products (cooperative_id, slug, name_vi, category_code, unit, origin_province_code, price, min_order_qty, stock, status, published_at)
-         select id, ?, ?, 'I.1.a', 'kg', '86', 42000, 10, 500, 'published', ? from organisations where slug = 'htx-nong-nghiep-phu-ngai'`,
-      ).run(`buoi-${word}`, `Bưởi ${word} vụ mới`, new Date().toISOString());
-    } finally {
-      db.close();
-    }
+    addDemoProduct(`buoi-${word}`, `Bưởi ${word} vụ mới`);
     const job = spawnSync(process.execPath, [path.join(root, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/alerts-run.ts"], {
       cwd: root,
       env: { ...process.env, DATABASE_PATH: e2eDbPath, PUBLIC_ORIGIN: e2eBaseURL, NODE_ENV: "production" },

@@ -39,6 +39,25 @@ export function demoProduct(position: number) {
   }
 }
 
+/**
+ * A new published product of the demo cooperative (42.000 ₫/kg, minimum order 10, 500 in stock): for a test that
+ * must be the only one to order or alert on it.
+ */
+export function addDemoProduct(slug: string, name: string) {
+  const db = e2eDb();
+  try {
+    const row = db
+      .prepare(
+        `insert into products (cooperative_id, slug, name_vi, category_code, unit, origin_province_code, price, min_order_qty, stock, status, published_at)
+         select id, ?, ?, 'I.1.a', 'kg', '86', 42000, 10, 500, 'published', ? from organisations where slug = 'htx-nong-nghiep-phu-ngai' returning id, min_order_qty as moq`,
+      )
+      .get(slug, name, new Date().toISOString()) as { id: number; moq: number };
+    return row;
+  } finally {
+    db.close();
+  }
+}
+
 export function orderStatus(number: string) {
   const db = e2eDb();
   try {

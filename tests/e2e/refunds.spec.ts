@@ -1,8 +1,8 @@
 import type { Browser, Page } from "@playwright/test";
 import crypto from "node:crypto";
-import { demo, e2eDb, expect, expectAccessible, loginAs, test } from "./fixtures";
+import { demo, expect, expectAccessible, loginAs, test } from "./fixtures";
 import { dbGet, putInCart } from "./commerce-helpers";
-import { createBuyer } from "./orders-helpers";
+import { addDemoProduct, createBuyer } from "./orders-helpers";
 
 /*
  * Money after a cancellation (issue 12), in the browser: a paid order is cancelled only by agreement; a card payment
@@ -11,21 +11,7 @@ import { createBuyer } from "./orders-helpers";
  */
 
 /** A product of the demo cooperative that only this test orders, so its stock can be checked exactly. */
-function ownProduct(name: string) {
-  const db = e2eDb();
-  try {
-    const slug = `hoan-tien-${crypto.randomBytes(4).toString("hex")}`;
-    const row = db
-      .prepare(
-        `insert into products (cooperative_id, slug, name_vi, category_code, unit, origin_province_code, price, min_order_qty, stock, status, published_at)
-         select id, ?, ?, 'I.1.a', 'kg', '86', 42000, 10, 500, 'published', ? from organisations where slug = 'htx-nong-nghiep-phu-ngai' returning id`,
-      )
-      .get(slug, name, new Date().toISOString()) as { id: number };
-    return { id: row.id, moq: 10 };
-  } finally {
-    db.close();
-  }
-}
+const ownProduct = (name: string) => addDemoProduct(`hoan-tien-${crypto.randomBytes(4).toString("hex")}`, name);
 
 const stockOf = (productId: number) => dbGet<{ stock: number }>("select stock from products where id = ?", productId).stock;
 
